@@ -1,0 +1,28 @@
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from kohtaamo.api.auth import AUTH
+from kohtaamo.api.taxonomy import router as taxonomy_router
+
+api = NinjaAPI(
+    title="Kohtaamo API",
+    version="1",
+    description="Competences, matching and regional insight for employment services.",
+    auth=AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+api.add_router("/v1/taxonomy", taxonomy_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    """Say what is wrong and where: `{"detail": [{"loc": ["query", "q"], "msg": ...}]}`."""
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc):
+    return api.create_response(
+        request, {"detail": "Authentication required: log in or send a Bearer token"}, status=401
+    )

@@ -1,0 +1,2 @@
+class ReferenceDataError(Exception):
+    """A reference or import file is missing or malformed. The message says which file and where."""

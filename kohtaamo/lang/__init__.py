@@ -1,0 +1,1 @@
+"""Language tools that need no database: tokenising, Finnish morphology, label matching."""

@@ -1,0 +1,33 @@
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from kohtaamo.taxonomy.enums import SearchKind
+from kohtaamo.taxonomy.models import concept_url as _concept_url
+
+register = template.Library()
+
+FACT_LABELS = {
+    "code": _("Code"),
+    "course_days": _("Typical course length (days)"),
+    "validity_years": _("Valid for (years)"),
+    "issuer": _("Issued by"),
+    "scope": _("Scope (competence points)"),
+}
+
+
+@register.filter
+def concept_url(uri: str) -> str:
+    return _concept_url(uri)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    try:
+        return SearchKind(kind).label
+    except ValueError:
+        return kind
+
+
+@register.filter
+def fact_label(key: str) -> str:
+    return FACT_LABELS.get(key, key)

@@ -1,0 +1,24 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from kohtaamo.www.accounts import views as accounts
+from kohtaamo.www.home import views as home
+from kohtaamo.www.organisations import views as organisations
+from kohtaamo.www.taxonomy import views as taxonomy
+
+app_name = "www"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisation/switch/", accounts.switch_organisation_view, name="switch_organisation"),
+    path("organisations/<uuid:public_id>/", organisations.detail, name="organisation"),
+    path(
+        "organisations/<uuid:public_id>/members/<uuid:membership_id>/deactivate/",
+        organisations.deactivate_member,
+        name="deactivate_member",
+    ),
+    path("taxonomy/", taxonomy.browser, name="taxonomy"),
+    path("taxonomy/concept/", taxonomy.concept, name="concept"),
+]
