@@ -52,7 +52,8 @@ check: install  ## formatting, lint, migrations and Django's system checks
 	$(VENV)/bin/ruff check .
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(DEV_ENV) $(MANAGE) check
-	KOHTAAMO_SECRET_KEY=check-only $(MANAGE) check --deploy --fail-level WARNING
+	KOHTAAMO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(MANAGE) check --deploy --fail-level WARNING
 
 format: install  ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff format .

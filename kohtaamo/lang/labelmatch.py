@@ -5,7 +5,9 @@ scores by how it meets the label:
 
     exact lemma of a label word              1.00   hygieniapassin -> hygieniapassi
     lemma of a compound part                 0.85   trukki -> haarukka|trukki
-    the query compound's parts all in label  0.70   maanrakennuskone -> ... kone ...
+    part of the query compound in the label  0.70 x share of the query's parts it covers
+                                                    (at least half of them):
+                                                    asiakaspalvelutaidot -> asiakaspalvelu
     beginning of a label word or part        0.65   siivo -> siivooja (typing in progress)
     inside a label word                      0.45   when no morphology is available
 
@@ -24,6 +26,7 @@ from kohtaamo.lang.morphology import WordAnalysis, analyse
 EXACT, PART, QUERY_PARTS, PREFIX, INFIX = 1.0, 0.85, 0.70, 0.65, 0.45
 MIN_PREFIX = 3
 MIN_INFIX = 4
+MIN_COMPOUND_SHARE = 0.5
 COVERAGE_WEIGHT = 0.45
 ALT_LABEL_FACTOR = 0.92
 
@@ -51,12 +54,16 @@ class IndexedLabel:
 
 
 def query_terms(query: list[WordAnalysis]) -> set[str]:
-    """The strings a candidate label must contain one of (for a database pre-filter)."""
+    """The strings a candidate label must contain one of (for a database pre-filter).
+
+    A term that contains another term is dropped: whatever contains `hygieniapassin` also
+    contains `hygienia`, so the database is asked fewer, shorter questions.
+    """
     terms: set[str] = set()
     for word in query:
         terms.update(t for t in (*word.lemmas, word.surface) if len(t) >= MIN_PREFIX)
         terms.update(t for t in word.parts if len(t) >= MIN_INFIX)
-    return terms
+    return {t for t in terms if not any(other != t and other in t for other in terms)}
 
 
 def word_score(word: WordAnalysis, label: IndexedLabel) -> float:
@@ -65,15 +72,37 @@ def word_score(word: WordAnalysis, label: IndexedLabel) -> float:
         return EXACT
     if any(form in label.parts for form in forms):
         return PART
-    if word.parts and all(p in label.words or p in label.parts for p in word.parts):
-        return QUERY_PARTS
     pieces = (*label.words, *label.parts)
+    if share := _compound_share(word.parts, set(pieces)):
+        return QUERY_PARTS * share
     for form in forms:
         if len(form) >= MIN_PREFIX and any(piece.startswith(form) for piece in pieces):
             return PREFIX
     for form in forms:
         if len(form) >= MIN_INFIX and any(form in piece for piece in label.words):
             return INFIX
+    return 0.0
+
+
+def _compound_share(parts: tuple[str, ...], pieces: set[str]) -> float:
+    """The largest share of a query compound's parts that the label holds as one piece.
+
+    Runs of consecutive parts are glued back together, so `asiakas+palvelu` of
+    `asiakaspalvelutaito` meets the label word `asiakaspalvelu` (2 of 3 parts); parts found
+    apart count when every one is there. Shares under a half do not count: `kuljettaja` alone
+    must not make every driver match `maanrakennuskoneenkuljettaja`.
+    """
+    n = len(parts)
+    if n < 2:
+        return 0.0
+    if all(part in pieces for part in parts):
+        return 1.0
+    for size in range(n - 1, 0, -1):
+        if size / n < MIN_COMPOUND_SHARE:
+            break
+        for start in range(n - size + 1):
+            if "".join(parts[start : start + size]) in pieces:
+                return size / n
     return 0.0
 
 

@@ -135,9 +135,11 @@ class Batch:
     complete_qualifications: set[int] = field(default_factory=set)
 
     def add_qualification(self, record: QualificationRecord) -> None:
-        self.qualifications[record.eperusteet_id] = _merge(
-            self.qualifications.get(record.eperusteet_id), record
-        )
+        """Summaries of a qualification (e.g. inside references) may lack some languages."""
+        old = self.qualifications.get(record.eperusteet_id)
+        if old is not None:
+            record = replace(record, names=old.names | record.names)
+        self.qualifications[record.eperusteet_id] = _merge(old, record)
 
     def add_unit(self, record: UnitRecord) -> None:
         self.units[record.eperusteet_id] = _merge(self.units.get(record.eperusteet_id), record)

@@ -157,7 +157,9 @@ def _qualification_fields(record: QualificationRecord) -> dict[str, Any]:
         "valid_until": record.valid_until,
         "scope": record.scope,
     }
-    return _names(record.names) | {name: v for name, v in values.items() if v is not None}
+    # Names too: a summary without the English name must not erase it.
+    names = {f"name_{lang}": name for lang, name in record.names.items()}
+    return names | {name: v for name, v in values.items() if v is not None}
 
 
 def _unit_fields(record: UnitRecord) -> dict[str, Any]:

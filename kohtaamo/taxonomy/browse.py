@@ -25,6 +25,7 @@ class ConceptPage:
     related: list = field(default_factory=list)
     licences: list = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
+    compositions: list = field(default_factory=list)  # qualification <-> unit links
 
 
 def describe(uri: str) -> ConceptPage | None:
@@ -109,4 +110,13 @@ def _qualification_page(uri: str) -> ConceptPage | None:
     if obj is None:
         return None
     kind = "unit" if uri.startswith("urn:eperusteet:tutkinnonosa:") else "qualification"
-    return ConceptPage(kind=kind, uri=uri, title=obj.name, labels=_labels(obj, "name"), obj=obj)
+    page = ConceptPage(kind=kind, uri=uri, title=obj.name, labels=_labels(obj, "name"), obj=obj)
+    if obj.scope is not None:
+        page.facts.append(("scope", obj.scope))
+    if kind == "unit":
+        page.facts.insert(0, ("code", obj.code))
+        page.description = obj.description
+        page.compositions = list(obj.compositions.select_related("qualification"))
+    else:
+        page.compositions = list(obj.compositions.select_related("unit").order_by("module"))
+    return page

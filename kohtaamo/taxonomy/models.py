@@ -225,8 +225,9 @@ class Licence(LocalizedNameMixin, models.Model):
 class SearchEntry(models.Model):
     """One label of one searchable thing, analysed for search (see kohtaamo.lang.labelmatch).
 
-    `words` and `parts` hold lemmas separated and surrounded by spaces, so that the database
-    can pre-filter candidates with a plain substring test on any backend.
+    `words` and `parts` hold lemmas separated by spaces, for scoring; `terms` holds both,
+    surrounded by spaces, so that the database can pre-filter candidates with one plain
+    substring test per query term on any backend.
     """
 
     kind = models.CharField(max_length=16, choices=SearchKind.choices)
@@ -236,6 +237,7 @@ class SearchEntry(models.Model):
     is_preferred = models.BooleanField(default=True)
     words = models.TextField()
     parts = models.TextField(blank=True)
+    terms = models.TextField()
     word_count = models.PositiveSmallIntegerField()
     prior = models.FloatField(default=1.0)
 

@@ -69,7 +69,7 @@ def _scored(query: str, lang: str, kinds: list[str] | None):
     terms = query_terms(analysed)
     if not terms:
         return
-    condition = reduce(or_, (Q(words__contains=t) | Q(parts__contains=t) for t in terms))
+    condition = reduce(or_, (Q(terms__contains=t) for t in terms))
     entries = SearchEntry.objects.filter(condition, lang__in=[lang, NEUTRAL_LANG])
     if kinds:
         entries = entries.filter(kind__in=kinds)

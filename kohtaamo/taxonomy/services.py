@@ -72,7 +72,7 @@ class ImportReport:
 
 
 # Bump when the search analysis changes, so that --if-changed rebuilds the index.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 def source_checksum(source: Path) -> str:
@@ -345,8 +345,9 @@ def _entries(labels: Iterable[tuple[str, str, str, str, bool, float]]) -> Iterat
             lang=lang,
             label=label[:400],
             is_preferred=preferred,
-            words=" " + " ".join(indexed.words) + " ",
-            parts=" " + " ".join(indexed.parts) + " " if indexed.parts else "",
+            words=" ".join(indexed.words),
+            parts=" ".join(indexed.parts),
+            terms=" " + " ".join((*indexed.words, *indexed.parts)) + " ",
             word_count=min(indexed.word_count, 32767),
             prior=prior,
         )

@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 API_PREFIX = "/api/"
 CSP = "; ".join(
@@ -40,3 +43,18 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith("/admin/"):
             response.headers.setdefault("Content-Security-Policy", CSP)
         return response
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Finnish unless the user chose another language with the switch (a cookie).
+
+    The browser's Accept-Language is not followed: public employment services in Finland speak
+    Finnish first, and a shared computer's English browser must not change that.
+    """
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language

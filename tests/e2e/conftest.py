@@ -31,6 +31,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
@@ -154,9 +155,18 @@ def _wait_until_serving(process: subprocess.Popen, log: Path) -> str:
     pytest.fail(f"The test server did not answer at {base_url}:\n{log.read_text()}", pytrace=False)
 
 
+@dataclass(frozen=True)
+class KohtaamoServer:
+    url: str  # e.g. http://127.0.0.1:41234
+    log: Path  # the server's stderr: request lines, warnings, tracebacks
+
+
+SERVER_LOG_START = pytest.StashKey[int]()
+
+
 @pytest.fixture(scope="package")
-def server_url(tmp_path_factory) -> Iterator[str]:
-    """The base URL of a Kohtaamo server with the reference and demo data, e.g. http://127.0.0.1:41234."""
+def kohtaamo_server(tmp_path_factory) -> Iterator[KohtaamoServer]:
+    """A Kohtaamo server with the reference and demo data, for this package's tests."""
     tmp_dir = tmp_path_factory.mktemp("e2e")
     log = tmp_dir / "server.log"
     with _server_database(tmp_dir) as database_url:
@@ -172,10 +182,28 @@ def server_url(tmp_path_factory) -> Iterator[str]:
                 text=True,
             )
         try:
-            yield _wait_until_serving(process, log)
+            yield KohtaamoServer(url=_wait_until_serving(process, log), log=log)
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@pytest.fixture
+def server_url(kohtaamo_server: KohtaamoServer, request) -> str:
+    request.node.stash[SERVER_LOG_START] = kohtaamo_server.log.stat().st_size
+    return kohtaamo_server.url
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test shows what the server logged meanwhile (a 500's traceback)."""
+    report = yield
+    server = item.funcargs.get("kohtaamo_server")
+    if report.failed and server and SERVER_LOG_START in item.stash:
+        with server.log.open() as log:
+            log.seek(item.stash[SERVER_LOG_START])
+            report.sections.append(("Kohtaamo server log", log.read()))
+    return report
 
 
 @pytest.fixture(scope="package")
@@ -232,8 +260,9 @@ def search(page: Page) -> Callable[[str], list[str]]:
     def _search(words: str) -> list[str]:
         box = page.locator("#id_q")
         box.clear()
-        with page.expect_response(_is_live_search_for(words)):
+        with page.expect_response(_is_live_search_for(words)) as response:
             box.press_sequentially(words)
+        assert response.value.ok, f"the live search answered {response.value.status}"
         expect(page.locator("#results .results-heading")).to_contain_text(words)
         return page.locator("#results ol.results li a").all_inner_texts()
 

@@ -32,5 +32,14 @@ def test_alternative_labels_rank_a_little_below_preferred_ones():
     )
 
 
-def test_query_terms_are_what_a_label_must_contain():
-    assert {"trukki", "trukkia"} <= query_terms(analyse("trukkia", "fi"))
+def test_query_terms_are_the_shortest_strings_a_label_must_contain():
+    assert query_terms(analyse("trukkia", "fi")) == {"trukki"}
+    assert query_terms(analyse("hygieniapassin", "fi")) == {"hygienia", "passi"}
+
+
+def test_part_of_a_query_compound_meets_a_shorter_label():
+    assert score("asiakaspalvelutaidot", "asiakaspalvelu") > 0
+
+
+def test_a_minor_part_of_a_query_compound_is_not_enough():
+    assert score("maanrakennuskoneenkuljettaja", "linja-autonkuljettaja") == 0.0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from kohtaamo.qualifications.models import (
     Qualification,
@@ -18,6 +19,13 @@ from kohtaamo.qualifications.models import (
 )
 
 FIXTURES = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English, the language of their msgids."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -45,7 +45,11 @@ def peruste_document(eperusteet_id: int, units: list[tuple[dict, bool]]) -> dict
     group = {"nimi": {"fi": "Pakolliset tutkinnon osat"}, "rooli": "määritelty", "osat": leaves}
     return {
         "id": eperusteet_id,
-        "nimi": {"fi": "Testialan perustutkinto", "sv": "Grundexamen i test"},
+        "nimi": {
+            "fi": "Testialan perustutkinto",
+            "sv": "Grundexamen i test",
+            "en": "Vocational Qualification in Testing",
+        },
         "koulutustyyppi": "koulutustyyppi_1",
         "diaarinumero": "TEST-1",
         "voimassaoloAlkaa": 1533070800000,

@@ -61,3 +61,9 @@ def test_results_are_best_first_and_each_concept_once():
 def test_empty_or_meaningless_queries_return_nothing():
     assert search("   ") == []
     assert search("qqqzzzxxy") == []
+
+
+def test_qualification_units_are_searchable_by_inflected_words():
+    hits = search("maarakennuskoneiden", lang="fi", kinds=["unit"], limit=3)
+    assert hits and all(hit.uri.startswith("urn:eperusteet:tutkinnonosa:") for hit in hits)
+    assert "Maarakennuskoneiden käyttö" in [hit.label for hit in hits]

@@ -41,6 +41,11 @@ def test_wrong_password_is_refused(client):
     assert not response.wsgi_request.user.is_authenticated
 
 
+def test_finnish_is_the_default_whatever_the_browser_asks(client):
+    response = client.get(reverse("www:login"), headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert '<html lang="fi">' in response.content.decode()
+
+
 def test_language_switch_to_swedish(login):
     client = login("redu.counsellor")
     client.post(reverse("set_language"), {"language": "sv", "next": "/"})
@@ -96,3 +101,22 @@ def test_list_page_query_count_does_not_grow_with_results(login, django_assert_m
     client = login("redu.counsellor")
     with django_assert_max_num_queries(12):
         client.get(reverse("www:taxonomy"), {"q": "asiakaspalvelu"})
+
+
+def test_unit_page_shows_requirements_and_its_qualification(login):
+    from kohtaamo.qualifications.models import QualificationUnit
+
+    unit = QualificationUnit.objects.get(name_fi="Maarakennuskoneiden käyttö")
+    response = login("lappia.counsellor").get(concept_url(unit.uri))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert unit.skill_requirements[0]["fi"] in body
+    assert "Infra-alan perustutkinto" in body
+
+
+def test_qualification_page_lists_its_units(login):
+    from kohtaamo.qualifications.models import Qualification
+
+    qualification = Qualification.objects.get(name_fi="Infra-alan perustutkinto")
+    response = login("lappia.counsellor").get(concept_url(qualification.uri))
+    assert "Maarakennuskoneiden käyttö" in response.content.decode()

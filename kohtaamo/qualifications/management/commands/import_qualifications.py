@@ -3,6 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kohtaamo.qualifications import services
+from kohtaamo.taxonomy.enums import SearchKind
+from kohtaamo.taxonomy.services import rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -33,4 +35,8 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING(warning))
         for line in report.summary_lines():
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS(f"Imported {report.files} file(s)."))
+        if not dry_run:
+            entries = rebuild_search_index(kinds=[SearchKind.UNIT, SearchKind.QUALIFICATION])
+            self.stdout.write(f"Search index: {entries} labels of qualifications and units.")
+        done = "Checked" if dry_run else "Imported"
+        self.stdout.write(self.style.SUCCESS(f"{done} {report.files} file(s)."))
