@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from kohtaamo.qualifications import richtext
 from kohtaamo.qualifications.enums import QualificationKind, UnitKind
@@ -642,9 +642,12 @@ def plan_compositions(batch: Batch) -> tuple[dict[tuple[int, int], CompositionRe
         placed |= resolved
         if unresolved := len({e.viite_id for e in structure.entries} - resolved):
             warnings.append(
-                _(
+                ngettext(
+                    "%(source)s: %(count)d unit reference of the structure is not in this "
+                    "import (its tutkinnonOsaViite is unknown) and was skipped",
                     "%(source)s: %(count)d unit references of the structure are not in this "
-                    "import (their tutkinnonOsaViite is unknown) and were skipped"
+                    "import (their tutkinnonOsaViite is unknown) and were skipped",
+                    unresolved,
                 )
                 % {"source": structure.source, "count": unresolved}
             )

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kohtaamo.qualifications import eperusteet
 from kohtaamo.qualifications.eperusteet import (
@@ -216,9 +217,12 @@ def _drop_unknown_units(
     if not dropped:
         return kept, []
     example = dropped[0]
-    warning = _(
+    warning = ngettext(
+        "%(count)d unit of a qualification is neither in this import nor in the database and "
+        "was skipped (unit %(unit)d of qualification %(qualification)d)",
         "%(count)d units of qualifications are neither in this import nor in the database and "
-        "were skipped (e.g. unit %(unit)d of qualification %(qualification)d)"
+        "were skipped (e.g. unit %(unit)d of qualification %(qualification)d)",
+        len(dropped),
     ) % {"count": len(dropped), "unit": example.unit_id, "qualification": example.qualification_id}
     return kept, [warning]
 

@@ -59,7 +59,7 @@ class Concept(models.Model):
     alt_labels_en = models.JSONField(_("alternative labels (English)"), default=list, blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     occupation_count = models.PositiveIntegerField(
-        _("occupations that need it"),
+        _("number of occupations that need it"),
         default=0,
         help_text=_("For skills: in how many occupations the skill is essential."),
     )
