@@ -1,0 +1,30 @@
+"""Every page needs a login, except the ones deliberately public."""
+
+import uuid
+
+import pytest
+from django.urls import URLPattern, reverse
+
+from kohtaamo.www.urls import urlpatterns
+
+pytestmark = pytest.mark.django_db
+PUBLIC = {"login"}
+
+
+def url_of(pattern: URLPattern) -> str:
+    kwargs = {name: uuid.uuid4() for name in pattern.pattern.converters}
+    return reverse(f"www:{pattern.name}", kwargs=kwargs)
+
+
+@pytest.mark.parametrize(
+    "pattern", [p for p in urlpatterns if p.name not in PUBLIC], ids=lambda p: p.name
+)
+def test_anonymous_is_sent_to_the_login_page(client, pattern):
+    for method in (client.get, client.post):
+        response = method(url_of(pattern))
+        assert response.status_code == 302, pattern.name
+        assert response.url.startswith(reverse("www:login"))
+
+
+def test_the_api_answers_401_not_a_redirect(client):
+    assert client.get("/api/v1/taxonomy/search?q=x").status_code == 401
