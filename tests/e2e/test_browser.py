@@ -1,7 +1,9 @@
 """What a user does in a real browser: log in, change the language, search the vocabulary.
 
-The server, its database and the browser come from `tests/e2e/conftest.py`, which says why they
-are apart from the rest of the suite.
+Headless Debian Chromium (never a downloaded one) talks over real HTTP to a Kohtaamo server that
+`tests/e2e/conftest.py` starts in a subprocess, with production settings, on a database of its own
+built by the import commands: not pytest-django's `live_server`, whose transactional flush would
+wipe the session's imported reference data for every later test. The conftest says more.
 """
 
 import re

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,13 +25,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, source, if_changed, **options):
         verbose = options["verbosity"] > 0
+        started = time.monotonic()
+
+        def progress(message: str) -> None:
+            if verbose:
+                self.stdout.write(f"  {time.monotonic() - started:5.1f} s  {message}")
+
         if if_changed and taxonomy_is_current(source):
             self.stdout.write("The taxonomy is up to date: nothing to import.")
             return
         try:
-            report = import_taxonomy(
-                source=source, progress=lambda msg: verbose and self.stdout.write(f"  {msg}")
-            )
+            report = import_taxonomy(source=source, progress=progress)
         except ReferenceDataError as exc:
             raise CommandError(f"Nothing was imported:\n{exc}") from exc
-        self.stdout.write(self.style.SUCCESS(f"Imported {report}"))
+        if verbose:
+            self.stdout.write(self.style.SUCCESS(f"Imported {report}"))
