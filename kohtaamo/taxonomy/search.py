@@ -16,8 +16,8 @@ from django.db.models import Q
 from kohtaamo.core.i18n import active_language
 from kohtaamo.lang.labelmatch import IndexedLabel, match_score, query_terms
 from kohtaamo.lang.morphology import SUPPORTED_LANGUAGES, analyse
+from kohtaamo.taxonomy.indexing import NEUTRAL_LANG
 from kohtaamo.taxonomy.models import SearchEntry
-from kohtaamo.taxonomy.services import NEUTRAL_LANG
 
 MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 20_000

@@ -1,40 +1,32 @@
-"""Importing the competence vocabulary and building its search index."""
+"""Importing the competence vocabulary: ESCO, the licences and cards, and the search index."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from kohtaamo.lang.labelmatch import IndexedLabel
-from kohtaamo.lang.morphology import analyse
-from kohtaamo.taxonomy.enums import ConceptKind, LicenceCategory, RelationType, SearchKind
+from kohtaamo.audit import services as audit
+from kohtaamo.audit.enums import AuditAction
+from kohtaamo.core.reference import reference_dir
+from kohtaamo.taxonomy.enums import RelationType, SearchKind
+from kohtaamo.taxonomy.indexing import INDEX_VERSION, rebuild_search_index
+from kohtaamo.taxonomy.licences import read_licences, write_licences
 from kohtaamo.taxonomy.models import (
     BroaderRelation,
     Collection,
     Concept,
-    Licence,
     OccupationSkill,
     ReferenceImport,
-    SearchEntry,
     SkillRelation,
 )
-from kohtaamo.taxonomy.reference_files import (
-    ESCO_PREFIX,
-    EscoData,
-    ReferenceDataError,
-    read_esco,
-)
+from kohtaamo.taxonomy.reference_files import ESCO_PREFIX, EscoData, read_esco
 
 BATCH = 5000
 COLLECTION_NAMES = {
@@ -46,19 +38,6 @@ COLLECTION_NAMES = {
     "research": ("Tutkimustaidot", "Forskningsfärdigheter", "Research skills"),
     "research_occupations": ("Tutkimusammatit", "Forskningsyrken", "Research occupations"),
 }
-KIND_PRIOR = {
-    SearchKind.LICENCE: 1.1,
-    SearchKind.OCCUPATION: 1.0,
-    SearchKind.UNIT: 0.95,
-    SearchKind.QUALIFICATION: 0.95,
-    SearchKind.SKILL_GROUP: 0.8,
-    SearchKind.ISCO_GROUP: 0.8,
-}
-NEUTRAL_LANG = "*"  # aliases and abbreviations that belong to no one language
-
-
-def reference_dir() -> Path:
-    return Path(settings.KOHTAAMO_DATA_DIR) / "reference"
 
 
 @dataclass
@@ -69,10 +48,6 @@ class ImportReport:
     def __str__(self) -> str:
         parts = ", ".join(f"{n:,} {name}" for name, n in self.counts.items())
         return f"{parts} in {self.seconds:.1f} s"
-
-
-# Bump when the search analysis changes, so that --if-changed rebuilds the index.
-INDEX_VERSION = "2"
 
 
 def source_checksum(source: Path) -> str:
@@ -104,7 +79,7 @@ def import_taxonomy(
     licences = read_licences(source / "licences.json", {c["uri"] for c in esco.concepts})
     with transaction.atomic():
         counts = _write_esco(esco, progress)
-        counts["licences"] = _write_licences(licences)
+        counts["licences"] = write_licences(licences)
         progress("building the search index")
         counts["search entries"] = rebuild_search_index(
             kinds=[
@@ -112,6 +87,7 @@ def import_taxonomy(
             ]
         )
         report = ImportReport(counts=counts, seconds=time.monotonic() - started)
+        audit.record(actor=None, action=AuditAction.IMPORT, object_type="taxonomy", detail=counts)
         ReferenceImport.objects.update_or_create(
             name="taxonomy",
             defaults={
@@ -203,174 +179,3 @@ def _write_collections(rows: list[tuple[str, str]], ids: dict[str, int]) -> int:
         (through(concept_id=c, collection_id=k) for c, k in links), batch_size=BATCH
     )
     return len(links)
-
-
-# Licences ----------------------------------------------------------------------------------
-
-
-@dataclass
-class LicenceRow:
-    code: str
-    fields: dict
-    skill_uris: list[str]
-    requires: list[str]
-
-
-def read_licences(path: Path, known_uris: set[str]) -> list[LicenceRow]:
-    """Read licences.json; each fault is reported as `licences.json: [index] code: problem`."""
-    try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ReferenceDataError(f"{path.name}: cannot be read: {exc}") from exc
-    if not isinstance(items, list):
-        raise ReferenceDataError(f"{path.name}: expected a list of licences")
-    rows, errors = [], []
-    codes = {item.get("code") for item in items if isinstance(item, dict)}
-    for index, item in enumerate(items):
-        try:
-            rows.append(_licence_row(item, known_uris, codes))
-        except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
-            code = item.get("code", "?") if isinstance(item, dict) else "?"
-            errors.append(f"{path.name}: [{index}] {code}: {_describe(exc)}")
-    if errors:
-        raise ReferenceDataError("\n".join(errors))
-    return rows
-
-
-def _describe(exc: Exception) -> str:
-    return f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
-
-
-def _licence_row(item: dict, known_uris: set[str], codes: set[str]) -> LicenceRow:
-    if item["category"] not in LicenceCategory.values:
-        raise ValueError(f"category {item['category']!r} is unknown")
-    days = Decimal(str(item["course_days"]))
-    if days < 0:
-        raise ValueError("course_days is negative")
-    validity = item.get("validity_years")
-    if validity is not None and (not isinstance(validity, int) or validity <= 0):
-        raise ValueError("validity_years must be a positive whole number or null")
-    uris = [ESCO_PREFIX + "skill/" + key for key in item.get("skills", [])]
-    if unknown := [u for u in uris if u not in known_uris]:
-        raise ValueError(f"unknown ESCO skill {unknown[0]}")
-    if missing := [c for c in item.get("requires", []) if c not in codes]:
-        raise ValueError(f"requires unknown licence {missing[0]!r}")
-    fields = {
-        "category": item["category"],
-        "course_days": days,
-        "validity_years": validity,
-        "issuer": item.get("issuer", ""),
-        "aliases": list(item.get("aliases", [])),
-    }
-    for lang in ("fi", "sv", "en"):
-        fields[f"name_{lang}"] = item["name"][lang]
-        fields[f"description_{lang}"] = item.get("description", {}).get(lang, "")
-    return LicenceRow(item["code"], fields, uris, list(item.get("requires", [])))
-
-
-def _write_licences(rows: list[LicenceRow]) -> int:
-    stored = {}
-    for row in rows:
-        stored[row.code], _ = Licence.objects.update_or_create(code=row.code, defaults=row.fields)
-    skill_ids = dict(
-        Concept.objects.filter(uri__in={u for r in rows for u in r.skill_uris}).values_list(
-            "uri", "id"
-        )
-    )
-    for row in rows:
-        stored[row.code].skills.set([skill_ids[u] for u in row.skill_uris])
-        stored[row.code].requires.set([stored[c] for c in row.requires])
-    return len(rows)
-
-
-# Search index ------------------------------------------------------------------------------
-
-
-def skill_prior(occupation_count: int) -> float:
-    """Widely needed skills rank a little higher: 0.9 for none, up to 1.1."""
-    return 0.9 + 0.05 * min(4.0, math.log1p(occupation_count))
-
-
-def _concept_labels() -> Iterator[tuple[str, str, str, str, bool, float]]:
-    fields = (
-        "kind",
-        "uri",
-        "label_fi",
-        "label_sv",
-        "label_en",
-        "alt_labels_en",
-        "occupation_count",
-    )
-    for kind, uri, fi, sv, en, alts, count in Concept.objects.active().values_list(*fields):
-        prior = skill_prior(count) if kind == ConceptKind.SKILL else KIND_PRIOR[kind]
-        for lang, label in (("fi", fi), ("sv", sv), ("en", en)):
-            if label:
-                yield kind, uri, lang, label, True, prior
-        for alt in alts:
-            if alt != en:
-                yield kind, uri, "en", alt, False, prior
-
-
-def _licence_labels() -> Iterator[tuple[str, str, str, str, bool, float]]:
-    prior = KIND_PRIOR[SearchKind.LICENCE]
-    for licence in Licence.objects.all():
-        for lang in ("fi", "sv", "en"):
-            yield (
-                SearchKind.LICENCE,
-                licence.uri,
-                lang,
-                getattr(licence, f"name_{lang}"),
-                True,
-                prior,
-            )
-        for alias in licence.aliases:
-            yield SearchKind.LICENCE, licence.uri, NEUTRAL_LANG, alias, False, prior
-
-
-def _qualification_labels() -> Iterator[tuple[str, str, str, str, bool, float]]:
-    from kohtaamo.qualifications.services import iter_search_labels
-
-    for kind, uri, lang, label, preferred in iter_search_labels():
-        yield kind, uri, lang, label, preferred, KIND_PRIOR[kind]
-
-
-def _entries(labels: Iterable[tuple[str, str, str, str, bool, float]]) -> Iterator[SearchEntry]:
-    for kind, uri, lang, label, preferred, prior in labels:
-        indexed = IndexedLabel.from_analyses(analyse(label, "fi" if lang == NEUTRAL_LANG else lang))
-        if not indexed.words:
-            continue
-        yield SearchEntry(
-            kind=kind,
-            uri=uri,
-            lang=lang,
-            label=label[:400],
-            is_preferred=preferred,
-            words=" ".join(indexed.words),
-            parts=" ".join(indexed.parts),
-            terms=" " + " ".join((*indexed.words, *indexed.parts)) + " ",
-            word_count=min(indexed.word_count, 32767),
-            prior=prior,
-        )
-
-
-def rebuild_search_index(*, kinds: Iterable[str]) -> int:
-    """Replace the search entries of `kinds` with fresh ones from the database."""
-    kinds = set(kinds)
-    sources = []
-    if kinds & {
-        SearchKind.SKILL,
-        SearchKind.OCCUPATION,
-        SearchKind.SKILL_GROUP,
-        SearchKind.ISCO_GROUP,
-    }:
-        sources.append(label for label in _concept_labels() if label[0] in kinds)
-    if SearchKind.LICENCE in kinds:
-        sources.append(_licence_labels())
-    if kinds & {SearchKind.UNIT, SearchKind.QUALIFICATION}:
-        sources.append(label for label in _qualification_labels() if label[0] in kinds)
-    with transaction.atomic():
-        SearchEntry.objects.filter(kind__in=kinds).delete()
-        created = 0
-        for source in sources:
-            created += len(SearchEntry.objects.bulk_create(_entries(source), batch_size=BATCH))
-    return created

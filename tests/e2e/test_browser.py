@@ -144,3 +144,44 @@ def test_concept_page_has_no_wcag_aa_violations(page, log_in, search, axe_violat
     violations = axe_violations()
 
     assert not violations, "\n".join(violations)
+
+
+def test_organisation_page_with_member_forms_has_no_wcag_aa_violations(
+    page, log_in, axe_violations
+):
+    log_in("rovaniemi.admin")
+    page.click("nav >> text=Organisaatio")
+    expect(page.locator("h1")).to_have_text("Rovaniemen kaupungin työllisyyspalvelut")
+    expect(page.locator("table form").first).to_be_visible()
+
+    violations = axe_violations()
+
+    assert not violations, "\n".join(violations)
+
+
+def test_qualification_page_in_swedish_has_no_wcag_aa_violations(
+    page, log_in, search, axe_violations
+):
+    log_in("lappia.counsellor")
+    switch_language(page, "sv")
+    page.goto("/taxonomy/")
+    search("infra")
+    page.locator("#results ol.results li a", has_text="infrabranschen").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.locator("table")).to_be_visible()
+
+    violations = axe_violations()
+
+    assert not violations, "\n".join(violations)
+
+
+def test_pages_fit_a_phone_screen(page, log_in, search):
+    """Coordinators use phones on company visits: no sideways scrolling at 360 px."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    log_in("rovaniemi.coordinator")
+    page.goto("/taxonomy/")
+    search("trukki")
+
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+    assert overflow <= 0, f"the page is {overflow}px wider than the screen"

@@ -6,6 +6,8 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
+from kohtaamo.audit.enums import AuditAction
+from kohtaamo.audit.models import AuditEvent
 from kohtaamo.taxonomy import services
 from kohtaamo.taxonomy.enums import ConceptKind, RelationType
 from kohtaamo.taxonomy.models import (
@@ -86,6 +88,13 @@ def test_reimport_changes_nothing_and_keeps_ids():
     call_command("import_taxonomy", verbosity=0)
     assert table_counts() == before
     assert Concept.objects.get(uri=OPERATE_FORKLIFT).pk == skill_id
+
+
+def test_import_is_audited_with_its_counts():
+    call_command("import_taxonomy", verbosity=0)
+    event = AuditEvent.objects.filter(action=AuditAction.IMPORT, object_type="taxonomy").first()
+    assert event.detail["concepts"] == 18_170
+    assert event.actor is None
 
 
 def test_if_changed_skips_an_import_of_the_same_files(capsys):

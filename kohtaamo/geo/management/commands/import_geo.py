@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kohtaamo.core.errors import ReferenceDataError
+from kohtaamo.core.reference import reference_dir
 from kohtaamo.geo.services import import_geo
-from kohtaamo.taxonomy.services import reference_dir
 
 
 class Command(BaseCommand):

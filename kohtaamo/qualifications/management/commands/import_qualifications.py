@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kohtaamo.qualifications import services
 from kohtaamo.taxonomy.enums import SearchKind
-from kohtaamo.taxonomy.services import rebuild_search_index
+from kohtaamo.taxonomy.indexing import rebuild_search_index
 
 
 class Command(BaseCommand):
