@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kohtaamo.organisations",
     "kohtaamo.taxonomy",
     "kohtaamo.qualifications",
+    "kohtaamo.competences",
     "kohtaamo.demo",
     "kohtaamo.www",
 ]
@@ -116,6 +117,7 @@ WHITENOISE_USE_FINDERS = True
 
 # Kohtaamo's own settings.
 KOHTAAMO_DATA_DIR = BASE_DIR / "data"
+KOHTAAMO_CACHE_DIR = Path(env_str("KOHTAAMO_CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 KOHTAAMO_DEMO_PASSWORD = "kohtaamo-demo"  # noqa: S105 (demo data only; load_demo refuses in production)
 
 SESSION_COOKIE_HTTPONLY = True

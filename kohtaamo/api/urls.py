@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from kohtaamo.api.auth import AUTH
+from kohtaamo.api.competences import router as competences_router
 from kohtaamo.api.taxonomy import router as taxonomy_router
 
 api = NinjaAPI(
@@ -13,6 +14,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/v1/taxonomy", taxonomy_router)
+api.add_router("/v1/competences", competences_router)
 
 
 @api.exception_handler(ValidationError)

@@ -54,6 +54,8 @@ def analyse(text: str, lang: str) -> list[WordAnalysis]:
 
 @lru_cache(maxsize=200_000)
 def analyse_word(word: str, lang: str) -> WordAnalysis:
+    if len(word) <= 2:  # letters and codes (B, D, CE): lemmatisers turn "d" into "det"
+        return WordAnalysis(surface=word, lemmas=(word,))
     if lang == "fi" and (voikko := _voikko()) is not None:
         return _analyse_finnish(voikko, word)
     return _analyse_simplemma(word, lang)

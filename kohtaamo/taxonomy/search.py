@@ -51,7 +51,7 @@ def search(
             if entry.uri not in best or score > best[entry.uri][0]:
                 best[entry.uri] = (score, entry)
     ranked = sorted(best.values(), key=lambda item: (-item[0], len(item[1].label)))[:limit]
-    labels = _display_labels([entry.uri for _, entry in ranked], display_lang or lang)
+    labels = display_labels([entry.uri for _, entry in ranked], display_lang or lang)
     return [
         SearchHit(
             uri=entry.uri,
@@ -84,7 +84,7 @@ def _scored(query: str, lang: str, kinds: list[str] | None):
             yield score, entry
 
 
-def _display_labels(uris: list[str], lang: str | None) -> dict[str, str]:
+def display_labels(uris: list[str], lang: str | None) -> dict[str, str]:
     """The preferred label of each URI in the display language, else in Finnish or English."""
     lang = lang or active_language()
     order = [lang] + [code for code in ("fi", "en", "sv") if code != lang]

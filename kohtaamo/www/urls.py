@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from kohtaamo.www.accounts import views as accounts
+from kohtaamo.www.competences import views as competences
 from kohtaamo.www.home import views as home
 from kohtaamo.www.organisations import views as organisations
 from kohtaamo.www.taxonomy import views as taxonomy
@@ -21,4 +22,5 @@ urlpatterns = [
     ),
     path("taxonomy/", taxonomy.browser, name="taxonomy"),
     path("taxonomy/concept/", taxonomy.concept, name="concept"),
+    path("competences/extract/", competences.extract_page, name="extract"),
 ]

@@ -28,6 +28,24 @@ def kind_label(kind: str) -> str:
         return kind
 
 
+MODALITY_LABELS = {
+    "requirement": _("Required"),
+    "merit": _("Counted as a merit"),
+    "negated": _("Said not to be needed"),
+    "mention": _("Mentioned"),
+}
+
+
+@register.filter
+def modality_label(modality: str) -> str:
+    return MODALITY_LABELS.get(modality, modality)
+
+
+@register.filter
+def percent(value: float) -> str:
+    return f"{round(value * 100)} %"
+
+
 @register.filter
 def fact_label(key: str) -> str:
     return FACT_LABELS.get(key, key)

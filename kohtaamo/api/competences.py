@@ -1,0 +1,76 @@
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from kohtaamo.competences.services import extract_competences
+from kohtaamo.lang.extract import MAX_TEXT_CHARS, MENTION, REQUIREMENT
+
+router = Router(tags=["competences"])
+Kind = Literal["skill", "occupation", "licence", "unit"]
+
+
+class ExtractRequest(Schema):
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT_CHARS, description="Free text")
+    lang: Literal["fi", "sv", "en", "detect"] = "detect"
+    kinds: list[Kind] | None = Field(None, description="Only these kinds; all when empty")
+    text_type: Literal["ad", "cv", "note"] = Field(
+        "ad", description="A job ad states requirements; a CV or a note states what a person has"
+    )
+    limit: int = Field(50, ge=1, le=200)
+
+
+class ExtractedItem(Schema):
+    uri: str
+    kind: str
+    label: str = Field(description="The concept's label in the language of the request")
+    matched_label: str = Field(description="The label or synonym found in the text")
+    evidence: str
+    start: int = Field(description="Character offset of the evidence in the text")
+    end: int
+    confidence: float
+    modality: Literal["requirement", "merit", "negated", "mention"]
+
+
+class ExtractResponse(Schema):
+    lang: str
+    suggestions: list[ExtractedItem]
+
+
+@router.post("/extract", response=ExtractResponse, summary="Turn free text into competences")
+def extract_endpoint(request: HttpRequest, body: ExtractRequest):
+    """Skills, occupations, licences and qualification units named in a job ad, CV or note,
+    each with the words that show it and whether the text requires it, counts it as a merit,
+    says it is not needed, or (in a CV or note) mentions it. Suggestions for a person to confirm.
+    """
+    try:
+        result = extract_competences(
+            text=body.text,
+            lang=body.lang,
+            organisation=getattr(request, "organisation", None),
+            kinds=body.kinds,
+            default_modality=REQUIREMENT if body.text_type == "ad" else MENTION,
+            limit=body.limit,
+            display_lang=None if body.lang == "detect" else body.lang,
+        )
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return {
+        "lang": result.lang,
+        "suggestions": [
+            {
+                "uri": c.suggestion.uri,
+                "kind": c.suggestion.kind,
+                "label": c.concept_label,
+                "matched_label": c.suggestion.label,
+                "evidence": c.suggestion.evidence,
+                "start": c.suggestion.start,
+                "end": c.suggestion.end,
+                "confidence": c.suggestion.confidence,
+                "modality": c.suggestion.modality,
+            }
+            for c in result.competences
+        ],
+    }

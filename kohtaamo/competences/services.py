@@ -1,0 +1,184 @@
+"""Text to competences in the product: the vocabulary from the database, cached indexes.
+
+The extraction itself is `kohtaamo.lang.extract` (no Django). Here the vocabulary is assembled
+from the search index's labels (skills, occupations, licences, qualification units), the
+project's curated synonyms (data/reference/synonyms.csv) and the organisation's own synonyms.
+The big shared index is built once per vocabulary version and cached on disk and in memory;
+an organisation's synonyms form a small index of their own, built on the fly.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from kohtaamo.competences.models import Synonym
+from kohtaamo.core.reference import reference_dir
+from kohtaamo.lang import morphology
+from kohtaamo.lang.extract import (
+    INDEX_FORMAT,
+    MAX_TEXT_CHARS,
+    REQUIREMENT,
+    ExtractionIndex,
+    Suggestion,
+    detect_language,
+    extract,
+)
+from kohtaamo.lang.vocabulary import LICENCE_URI_PREFIX, VocabularyEntry
+from kohtaamo.taxonomy.indexing import KIND_PRIOR
+from kohtaamo.taxonomy.models import Concept, Licence, ReferenceImport, SearchEntry
+from kohtaamo.taxonomy.search import display_labels
+
+EXTRACTED_KINDS = ("skill", "occupation", "licence", "unit")
+SYNONYM_FACTOR = 0.95  # a synonym is a little less certain than the concept's own label
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_lock = threading.Lock()
+_memory: dict[str, ExtractionIndex] = {}
+
+
+def shared_synonyms_path() -> Path:
+    return reference_dir() / "synonyms.csv"
+
+
+def concept_kind(uri: str) -> str | None:
+    """The kind of the concept with this URI, or None when there is no such concept."""
+    if uri.startswith(LICENCE_URI_PREFIX):
+        code = uri.removeprefix(LICENCE_URI_PREFIX)
+        return "licence" if Licence.objects.filter(code=code).exists() else None
+    if uri.startswith("urn:eperusteet:"):
+        from kohtaamo.qualifications.services import get_by_uri
+
+        return (
+            "unit" if uri.startswith("urn:eperusteet:tutkinnonosa:") and get_by_uri(uri) else None
+        )
+    concept = Concept.objects.active().filter(uri=uri).values_list("kind", flat=True).first()
+    return concept if concept in EXTRACTED_KINDS else None
+
+
+def _synonym_entries(rows, kinds: dict[str, str]) -> list[VocabularyEntry]:
+    entries = []
+    for lang, text, uri in rows:
+        if kind := kinds.get(uri):
+            prior = KIND_PRIOR.get(kind, 1.0) * SYNONYM_FACTOR
+            entries.append(VocabularyEntry(uri, kind, lang, text, preferred=False, prior=prior))
+    return entries
+
+
+def _kinds_of(uris: set[str]) -> dict[str, str]:
+    found = SearchEntry.objects.filter(uri__in=uris, kind__in=EXTRACTED_KINDS)
+    return dict(found.values_list("uri", "kind").distinct())
+
+
+def read_shared_synonyms(path: Path | None = None) -> list[tuple[str, str, str]]:
+    with open(path or shared_synonyms_path(), encoding="utf-8", newline="") as fh:
+        return [(r["lang"], r["text"], r["uri"]) for r in csv.DictReader(fh)]
+
+
+def vocabulary() -> list[VocabularyEntry]:
+    """Every label the shared index knows, from the database and the curated synonyms."""
+    rows = SearchEntry.objects.filter(kind__in=EXTRACTED_KINDS).values_list(
+        "uri", "kind", "lang", "label", "is_preferred", "prior"
+    )
+    entries = [VocabularyEntry(*row) for row in rows.order_by("id").iterator(chunk_size=5000)]
+    synonyms = read_shared_synonyms()
+    entries += _synonym_entries(synonyms, _kinds_of({uri for _, _, uri in synonyms}))
+    return entries
+
+
+def vocabulary_version() -> str:
+    """Changes whenever the shared index would change; cheap enough to ask per request."""
+    labels = SearchEntry.objects.filter(kind__in=EXTRACTED_KINDS).aggregate(
+        n=Count("id"), last=Max("id")
+    )
+    imports = list(ReferenceImport.objects.order_by("name").values_list("name", "checksum"))
+    digest = hashlib.sha256(
+        repr((INDEX_FORMAT, morphology.backend("fi"), labels, imports)).encode()
+    )
+    digest.update(shared_synonyms_path().read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def shared_index() -> ExtractionIndex:
+    version = vocabulary_version()
+    if (index := _memory.get(version)) is not None:
+        return index
+    with _lock:
+        if (index := _memory.get(version)) is None:
+            path = Path(settings.KOHTAAMO_CACHE_DIR) / f"extraction-{version}.pickle"
+            index = ExtractionIndex.load(path, version)
+            if index is None:
+                index = ExtractionIndex.build(vocabulary(), checksum=version)
+                index.save(path)
+            _memory.clear()
+            _memory[version] = index
+    return index
+
+
+def organisation_index(organisation) -> ExtractionIndex | None:
+    rows = list(Synonym.objects.for_organisation(organisation).values_list("lang", "text", "uri"))
+    if not rows:
+        return None
+    return ExtractionIndex.build(_synonym_entries(rows, _kinds_of({r[2] for r in rows})))
+
+
+@dataclass(frozen=True)
+class ExtractedCompetence:
+    suggestion: Suggestion
+    concept_label: str  # the concept's own label in the display language
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    lang: str
+    text: str
+    competences: list[ExtractedCompetence]
+
+
+class TextTooLong(ValueError):
+    pass
+
+
+def clean_text(text: str) -> str:
+    """Control characters and undecodable bytes become spaces; offsets stay the same."""
+    return CONTROL_CHARS_RE.sub(" ", text)
+
+
+def extract_competences(
+    *,
+    text: str,
+    lang: str = "detect",
+    organisation=None,
+    kinds: list[str] | None = None,
+    default_modality: str = REQUIREMENT,
+    limit: int = 50,
+    display_lang: str | None = None,
+) -> ExtractionResult:
+    """Suggestions for a person to confirm. Raises ValueError on bad input, with the reason."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLong(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+    text = clean_text(text)
+    if not text.strip():
+        raise ValueError("text is empty")
+    lang = detect_language(text) if lang == "detect" else lang
+    options = {"lang": lang, "kinds": kinds, "default_modality": default_modality}
+    found = extract(text, shared_index(), limit=limit, **options)
+    if (own := organisation_index(organisation)) is not None:
+        found = _merge(found, extract(text, own, limit=limit, **options), limit)
+    labels = display_labels([s.uri for s in found], display_lang)
+    competences = [ExtractedCompetence(s, labels.get(s.uri, s.label)) for s in found]
+    return ExtractionResult(lang=lang, text=text, competences=competences)
+
+
+def _merge(first: list[Suggestion], second: list[Suggestion], limit: int) -> list[Suggestion]:
+    best = {s.uri: s for s in first}
+    for s in second:
+        if s.uri not in best or s.confidence > best[s.uri].confidence:
+            best[s.uri] = s
+    return sorted(best.values(), key=lambda s: (-s.confidence, s.start, s.uri))[:limit]

@@ -1,0 +1,363 @@
+"""Text to competences: find skills, occupations, licences and units named in free text.
+
+Pure Python, no Django: the product builds an `ExtractionIndex` from its vocabulary once and
+caches it to disk; `extract` then reads job ads, CVs and counsellors' notes in milliseconds.
+
+How a label is found in text
+----------------------------
+Every label is analysed like the text (`kohtaamo.lang.morphology`): lemmas and compound parts,
+minus stop words. A label matches a clause of the text when each of its content words meets a
+word of the clause, in any order and form, within a small window:
+
+    the word's lemma                      1.00  hygieniapassin -> hygieniapassi
+    consecutive parts of a compound       0.90  asiakaspalvelutaidot -> asiakaspalvelu
+    the head (last part) of a compound    0.80  laitossiivoojaa -> siivooja
+
+A generic verb at the start of a skill label ("käyttää haarukkatrukkia", "operate forklift")
+may be missing from the text: job ads name the thing, not the act. Labels are triggered by
+their rarest word (the anchor), so common words cost nothing.
+
+Each match gets the modality of its clause: a requirement (vaaditaan, krävs, required), a merit
+(eduksi, meriterande, is a plus), negated (ei vaadita, krävs inte, not required), or, in a CV or
+note, a mention. A clause without a cue takes the text's default.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kohtaamo.lang.morphology import SUPPORTED_LANGUAGES, WordAnalysis, analyse_word
+from kohtaamo.lang.vocabulary import ANY_LANGUAGE, VocabularyEntry
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LEMMA, GLUED, HEAD = 1.0, 0.9, 0.8
+MISSING_LIGHT_VERB = 0.8
+ALT_LABEL_FACTOR = 0.95
+MAX_TEXT_CHARS = 100_000
+MAX_GAP = 4  # words between the matched words of one label, beyond the label's own length
+MIN_CONFIDENCE = 0.45
+INDEX_FORMAT = 2
+
+STOP_WORDS = {
+    "fi": _words("ja tai sekä eli ym jne the of on ei"),
+    "sv": _words("och eller att i på för med av en ett den det som till"),
+    "en": _words("and or the of to in a an for with on at by from as into their its be have do"),
+}
+# Generic verbs that open skill labels; a text may name the object alone.
+LIGHT_VERBS = {
+    "fi": _words("käyttää tehdä hoitaa huolehtia noudattaa suorittaa toteuttaa soveltaa ajaa"),
+    "sv": _words("använda utföra hantera sköta tillämpa följa köra"),
+    "en": _words("operate use perform apply carry conduct undertake handle follow drive"),
+}
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n•·–—()]+|,(?=\s)|\s-\s")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A concept the text names, with the words that show it."""
+
+    uri: str
+    kind: str
+    label: str  # the label that matched, in the text's language where possible
+    start: int  # character span of the evidence in the text
+    end: int
+    evidence: str
+    confidence: float
+    modality: str  # requirement, merit, negated, mention
+
+
+@dataclass
+class _Pattern:
+    entry: int  # index into ExtractionIndex.entries
+    tokens: list[frozenset[str]]  # each content word's lemmas
+    light: bool  # starts with a generic verb that may be missing from the text
+
+
+@dataclass
+class ExtractionIndex:
+    """The analysed vocabulary. Build once with `build`, keep with `save` / `load`."""
+
+    entries: list[VocabularyEntry]
+    patterns: list[_Pattern]
+    anchors: dict[tuple[str, str], list[int]]  # (lang, lemma) -> patterns anchored there
+    checksum: str = ""
+    format: int = INDEX_FORMAT
+
+    @classmethod
+    def build(cls, entries: Iterable[VocabularyEntry], checksum: str = "") -> ExtractionIndex:
+        entries = list(entries)
+        patterns = [_pattern(i, entry) for i, entry in enumerate(entries)]
+        patterns = [p for p in patterns if p is not None]
+        return cls(entries, patterns, _anchors(entries, patterns), checksum)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        with open(partial, "wb") as fh:
+            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)  # readers never see half a file
+
+    @classmethod
+    def load(cls, path: Path, checksum: str = "") -> ExtractionIndex | None:
+        """The cached index, or None when missing, stale or of another format."""
+        try:
+            with open(path, "rb") as fh:
+                index = pickle.load(fh)  # noqa: S301 (our own cache file, written by save)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            return None
+        if not isinstance(index, cls) or index.format != INDEX_FORMAT:
+            return None
+        return index if index.checksum == checksum else None
+
+
+def _content_words(text: str, lang: str) -> list[WordAnalysis]:
+    analyser_lang = "fi" if lang == ANY_LANGUAGE else lang
+    words = [analyse_word(w, analyser_lang) for w in WORD_RE.findall(_normalise(text))]
+    stop = STOP_WORDS.get(analyser_lang, frozenset())
+    return [w for w in words if w.lemma not in stop]
+
+
+def _pattern(index: int, entry: VocabularyEntry) -> _Pattern | None:
+    words = _content_words(entry.label, entry.lang)
+    if not words or all(len(w.lemma) < 3 for w in words):
+        return None  # nothing specific enough to find in a text
+    lang = "fi" if entry.lang == ANY_LANGUAGE else entry.lang
+    light = len(words) > 1 and words[0].lemma in LIGHT_VERBS.get(lang, frozenset())
+    return _Pattern(
+        entry=index,
+        tokens=[frozenset(w.lemmas) for w in words],
+        light=light,
+    )
+
+
+def _anchors(entries, patterns) -> dict[tuple[str, str], list[int]]:
+    """Index each pattern under its rarest content word."""
+    frequency: dict[str, int] = defaultdict(int)
+    for pattern in patterns:
+        for lemmas in pattern.tokens:
+            for lemma in lemmas:
+                frequency[lemma] += 1
+    anchors: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, pattern in enumerate(patterns):
+        lang = entries[pattern.entry].lang
+        candidates = range(1 if pattern.light else 0, len(pattern.tokens))
+        position = min(candidates, key=lambda i: min(frequency[x] for x in pattern.tokens[i]))
+        for lemma in pattern.tokens[position]:
+            anchors[(lang, lemma)].append(number)
+    return dict(anchors)
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+
+
+# Modality ----------------------------------------------------------------------------------
+
+REQUIREMENT, MERIT, NEGATED, MENTION = "requirement", "merit", "negated", "mention"
+MODALITIES = (REQUIREMENT, MERIT, NEGATED, MENTION)
+MERIT_CUES = {
+    "fi": _words("etu eduksi plussa plussaa arvostaa arvostamme toivottava toivoa hyöty hyödyksi"),
+    "sv": _words("meriterande merit plus önskvärd önskvärt önskemål fördel"),
+    "en": _words("plus advantage advantageous nice preferred desirable bonus asset ideally"),
+}
+REQUIREMENT_CUES = {
+    "fi": _words(
+        "vaatia vaadita edellyttää edellytetä pakollinen välttämätön vaatimus edellytys "
+        "tarvita tarvitse"
+    ),
+    "sv": _words("krav krävas kräva krävs obligatorisk nödvändig nödvändigt behövas behövs"),
+    "en": _words("require required requirement must mandatory essential necessary needed"),
+}  # fmt: skip
+NEGATION_CUES = {
+    "fi": _words("ei eivät emme en"),
+    "sv": _words("inte inget ingen ej"),
+    "en": _words("not no without"),
+}
+FIRST_PERSON_CUES = {
+    "fi": _words("minulla minä olen osaan omaan suoritin työskentelin toimin"),
+    "sv": _words("jag min mitt mina"),
+    "en": _words("i my me"),
+}
+
+
+def clause_modality(words: list[WordAnalysis], lang: str, default: str) -> str:
+    """The modality a clause gives to what it names."""
+    forms = {form for w in words for form in (*w.lemmas, w.surface)}
+    if forms & FIRST_PERSON_CUES[lang] and default == REQUIREMENT:
+        default = MENTION
+    requires = bool(forms & REQUIREMENT_CUES[lang])
+    if requires and forms & NEGATION_CUES[lang]:
+        return NEGATED
+    if forms & MERIT_CUES[lang]:
+        return MERIT
+    return REQUIREMENT if requires else default
+
+
+# Language ----------------------------------------------------------------------------------
+
+LANGUAGE_HINTS = {
+    "fi": _words(
+        "ja on ei tai että se ovat olla kanssa myös sekä työ haemme vaaditaan eduksi kokemus "
+        "taito osaaminen työhön olet"
+    ),
+    "sv": _words(
+        "och är att som med för av på ett en det har inte krävs vi söker till du meriterande "
+        "erfarenhet"
+    ),
+    "en": _words("and the is to of with for in a you we are experience required our will be an as"),
+}  # fmt: skip
+
+
+def detect_language(text: str) -> str:
+    """fi, sv or en by function words; Finnish when nothing tells."""
+    words = WORD_RE.findall(_normalise(text[:5000]))
+    scores = {lang: sum(w in hints for w in words) for lang, hints in LANGUAGE_HINTS.items()}
+    if "å" in text.lower():
+        scores["sv"] += 2
+    best = max(scores, key=lambda lang: (scores[lang], lang == "fi"))
+    return best if scores[best] > 0 else "fi"
+
+
+# Extraction --------------------------------------------------------------------------------
+
+
+@dataclass
+class _TextWord:
+    start: int
+    end: int
+    analysis: WordAnalysis
+    keys: dict[str, float] = field(default_factory=dict)
+
+
+def _keys(word: WordAnalysis) -> dict[str, float]:
+    keys = dict.fromkeys((*word.lemmas, word.surface), LEMMA)
+    parts = word.parts
+    for size in range(2, len(parts)):
+        for start in range(len(parts) - size + 1):
+            keys.setdefault("".join(parts[start : start + size]), GLUED)
+    if len(parts) > 1:
+        keys.setdefault(parts[-1], HEAD)
+    return keys
+
+
+def _clauses(text: str, lang: str) -> list[list[_TextWord]]:
+    clauses = []
+    position = 0
+    for piece in CLAUSE_BREAK_RE.split(text):
+        offset = text.find(piece, position)
+        position = offset + len(piece)
+        words = []
+        for match in WORD_RE.finditer(_normalise(piece)):
+            analysis = analyse_word(match.group(), lang)
+            words.append(
+                _TextWord(offset + match.start(), offset + match.end(), analysis, _keys(analysis))
+            )
+        if words:
+            clauses.append(words)
+    return clauses
+
+
+def extract(
+    text: str,
+    index: ExtractionIndex,
+    *,
+    lang: str = "detect",
+    kinds: Iterable[str] | None = None,
+    default_modality: str = REQUIREMENT,
+    limit: int = 50,
+) -> list[Suggestion]:
+    """Ranked suggestions for `text`; each concept once, with its best evidence.
+
+    `default_modality` is what a clause without a cue states: `requirement` for a job ad,
+    `mention` for a CV or a note. Raises ValueError on an unknown language or modality.
+    """
+    if lang == "detect":
+        lang = detect_language(text)
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"Unsupported language {lang!r}; use fi, sv, en or detect")
+    if default_modality not in MODALITIES:
+        raise ValueError(f"Unknown modality {default_modality!r}; use one of {MODALITIES}")
+    text = text[:MAX_TEXT_CHARS]
+    wanted = set(kinds) if kinds else None
+    best: dict[str, Suggestion] = {}
+    for clause in _clauses(text, lang):
+        modality = clause_modality([w.analysis for w in clause], lang, default_modality)
+        for suggestion in _clause_matches(clause, text, lang, index, wanted, modality):
+            current = best.get(suggestion.uri)
+            if current is None or suggestion.confidence > current.confidence:
+                best[suggestion.uri] = suggestion
+    ranked = sorted(best.values(), key=lambda s: (-s.confidence, s.start, s.uri))
+    return ranked[:limit]
+
+
+def _clause_matches(clause, text, lang, index, wanted, modality):
+    found: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for position, word in enumerate(clause):
+        for key, strength in word.keys.items():
+            found[key].append((strength, position))
+    tried: set[int] = set()
+    for key in found:
+        for table_lang in (lang, ANY_LANGUAGE):
+            for number in index.anchors.get((table_lang, key), ()):
+                if number in tried:
+                    continue
+                tried.add(number)
+                pattern = index.patterns[number]
+                entry = index.entries[pattern.entry]
+                if wanted and entry.kind not in wanted:
+                    continue
+                if match := _match(pattern, entry, found, clause, text, modality):
+                    yield match
+
+
+def _match(pattern, entry, found, clause, text, modality) -> Suggestion | None:
+    strengths, positions = [], []
+    for i, lemmas in enumerate(pattern.tokens):
+        strength, position = _best_word(lemmas, found)
+        if position is None:
+            if i == 0 and pattern.light:
+                strengths.append(MISSING_LIGHT_VERB)
+                continue
+            return None
+        strengths.append(strength)
+        positions.append(position)
+    gap = max(positions) - min(positions) + 1 - len(set(positions))
+    if gap > MAX_GAP:
+        return None
+    confidence = math.prod(strengths) ** (1 / len(strengths)) * entry.prior
+    confidence *= (1.0 if entry.preferred else ALT_LABEL_FACTOR) * (1 - 0.04 * gap)
+    confidence *= min(1.15, 1 + 0.05 * (len(positions) - 1))  # longer matches are more specific
+    if confidence < MIN_CONFIDENCE:
+        return None
+    start, end = clause[min(positions)].start, clause[max(positions)].end
+    return Suggestion(
+        uri=entry.uri,
+        kind=entry.kind,
+        label=entry.label,
+        start=start,
+        end=end,
+        evidence=text[start:end],
+        confidence=round(min(confidence, 1.0), 3),
+        modality=modality,
+    )
+
+
+def _best_word(lemmas, found) -> tuple[float, int | None]:
+    best: tuple[float, int | None] = (0.0, None)
+    for lemma in lemmas:
+        for strength, position in found.get(lemma, ()):
+            if strength > best[0]:
+                best = (strength, position)
+    return best

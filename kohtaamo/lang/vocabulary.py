@@ -1,0 +1,63 @@
+"""The vocabulary that text is matched against, as plain data.
+
+Text-to-competence extraction needs every label of every concept (ESCO skills and occupations,
+licences and cards, qualification units) with its language. The product builds this list from
+its database (so that organisations' own synonyms count); benchmarks and tests can build it
+straight from the committed reference files with `load_reference_vocabulary`, without Django.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+LICENCE_URI_PREFIX = "urn:kohtaamo:licence:"
+ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
+ANY_LANGUAGE = "*"
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    """One label of one concept."""
+
+    uri: str
+    kind: str  # skill, occupation, licence, unit, qualification
+    lang: str  # fi, sv, en or "*" (abbreviations that belong to no one language)
+    label: str
+    preferred: bool = True
+    prior: float = 1.0  # how readily the concept is suggested, from its kind and use
+
+
+def load_reference_vocabulary(reference_dir: Path) -> list[VocabularyEntry]:
+    """Skills, occupations and licences from data/reference, without the database."""
+    return [
+        *_esco_entries(reference_dir / "esco" / "concepts.csv.gz"),
+        *_licence_entries(reference_dir / "licences.json"),
+    ]
+
+
+def _esco_entries(path: Path) -> Iterator[VocabularyEntry]:
+    with gzip.open(path, "rb") as raw:
+        for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline="")):
+            if row["kind"] not in ("skill", "occupation") or row["status"] != "released":
+                continue
+            for lang in ("fi", "sv", "en"):
+                if label := row[f"label_{lang}"]:
+                    yield VocabularyEntry(row["uri"], row["kind"], lang, label)
+            for alt in filter(None, row["alt_labels_en"].split("|")):
+                if alt != row["label_en"]:
+                    yield VocabularyEntry(row["uri"], row["kind"], "en", alt, preferred=False)
+
+
+def _licence_entries(path: Path) -> Iterator[VocabularyEntry]:
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        uri = LICENCE_URI_PREFIX + item["code"]
+        for lang, label in item["name"].items():
+            yield VocabularyEntry(uri, "licence", lang, label, prior=1.1)
+        for alias in item.get("aliases", []):
+            yield VocabularyEntry(uri, "licence", ANY_LANGUAGE, alias, preferred=False, prior=1.1)

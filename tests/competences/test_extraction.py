@@ -1,0 +1,116 @@
+"""Text to competences in the product: the real vocabulary, the API and the page."""
+
+import pytest
+from django.urls import reverse
+
+from kohtaamo.competences.models import Synonym
+from kohtaamo.competences.services import extract_competences, read_shared_synonyms
+from kohtaamo.organisations.models import Organisation
+from kohtaamo.taxonomy.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+AD = (
+    "Haemme kokenutta maanrakennuskoneenkuljettajaa, työturvallisuuskortti ja B-ajokortti "
+    "vaaditaan, ruotsin kielen taito eduksi."
+)
+EXCAVATOR_OPERATOR = "http://data.europa.eu/esco/occupation/eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
+SWEDISH = "http://data.europa.eu/esco/skill/7ee51257-8947-4b69-9bdf-322baf0a6398"
+URL = "/api/v1/competences/extract"
+
+
+def by_uri(result):
+    return {c.suggestion.uri: c.suggestion for c in result.competences}
+
+
+def test_the_issue_example_yields_its_occupation_cards_and_merit():
+    found = by_uri(extract_competences(text=AD))
+    assert found[EXCAVATOR_OPERATOR].modality == "requirement"
+    assert found["urn:kohtaamo:licence:tyoturvallisuuskortti"].modality == "requirement"
+    assert found["urn:kohtaamo:licence:ajokortti-b"].modality == "requirement"
+    assert found[SWEDISH].modality == "merit"
+
+
+def test_every_shared_synonym_points_at_a_known_concept():
+    uris = {uri for _, _, uri in read_shared_synonyms()}
+    known = set(SearchEntry.objects.filter(uri__in=uris).values_list("uri", flat=True))
+    assert uris == known
+
+
+def test_organisation_synonyms_count_only_for_that_organisation():
+    kemi = Organisation.objects.get(name="Kemin kaupunki")
+    Synonym.objects.create(organisation=kemi, lang="fi", text="rännimies", uri=EXCAVATOR_OPERATOR)
+    text = "Tarvitsemme rännimiehen työmaalle."
+    assert EXCAVATOR_OPERATOR in by_uri(extract_competences(text=text, organisation=kemi))
+    rovaniemi = Organisation.objects.get(name="Rovaniemen kaupungin työllisyyspalvelut")
+    assert EXCAVATOR_OPERATOR not in by_uri(extract_competences(text=text, organisation=rovaniemi))
+
+
+def test_api_needs_authentication(client):
+    assert client.post(URL, {"text": AD}, content_type="application/json").status_code == 401
+
+
+def test_api_returns_suggestions_with_evidence(login):
+    response = login("kemi.coordinator").post(
+        URL, {"text": AD, "lang": "fi"}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["lang"] == "fi"
+    items = {item["uri"]: item for item in body["suggestions"]}
+    item = items["urn:kohtaamo:licence:ajokortti-b"]
+    assert AD[item["start"] : item["end"]] == item["evidence"] == "B-ajokortti"
+    assert items[SWEDISH]["modality"] == "merit"
+
+
+def test_api_detects_the_language(login):
+    response = login("kemi.coordinator").post(
+        URL, {"text": "Vi söker en kock, hygienpass krävs."}, content_type="application/json"
+    )
+    body = response.json()
+    assert body["lang"] == "sv"
+    assert "urn:kohtaamo:licence:hygieniapassi" in [s["uri"] for s in body["suggestions"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"text": ""}, "text"),
+        ({"text": "x" * 1_000_001}, "text"),
+        ({"text": "trukki", "lang": "xx"}, "lang"),
+        ({"text": "trukki", "kinds": ["planet"]}, "kinds"),
+        ({"lang": "fi"}, "text"),
+    ],
+)
+def test_api_bad_input_says_what_and_where(login, body, field):
+    response = login("kemi.coordinator").post(URL, body, content_type="application/json")
+    assert response.status_code == 422
+    assert any(field in error["loc"] for error in response.json()["detail"])
+
+
+def test_api_binary_garbage_is_a_clear_error_or_a_bounded_answer(login):
+    client = login("kemi.coordinator")
+    broken = client.post(URL, b"\x00\xff\xfe garbage", content_type="application/json")
+    assert broken.status_code in (400, 422)
+    garbage = client.post(URL, {"text": "\x00\x01\ufffd" * 500}, content_type="application/json")
+    assert garbage.status_code == 422
+    assert "empty" in str(garbage.json()["detail"])
+
+
+def test_page_highlights_the_evidence(login):
+    response = login("kemi.coordinator").post(
+        reverse("www:extract"), {"text": AD, "lang": "fi", "text_type": "ad"}
+    )
+    body = response.content.decode()
+    assert "<mark>B-ajokortti</mark>" in body
+    assert "kaivinkoneenkuljettaja" in body
+
+
+def test_page_escapes_the_text(login):
+    response = login("kemi.coordinator").post(
+        reverse("www:extract"),
+        {"text": "<script>alert(1)</script> trukkikortti", "lang": "fi", "text_type": "ad"},
+    )
+    body = response.content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;" in body
