@@ -185,3 +185,22 @@ def test_pages_fit_a_phone_screen(page, log_in, search):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
 
     assert overflow <= 0, f"the page is {overflow}px wider than the screen"
+
+
+def test_text_to_competences_page_highlights_and_passes_axe(page, log_in, axe_violations):
+    log_in("kemi.coordinator")
+    page.goto("/competences/extract/")
+    page.fill(
+        "#id_text",
+        "Haemme kokenutta maanrakennuskoneenkuljettajaa, työturvallisuuskortti ja B-ajokortti "
+        "vaaditaan, ruotsin kielen taito eduksi.",
+    )
+    page.click("main form button[type=submit]")
+
+    expect(page.locator("#extraction mark").first).to_be_visible(timeout=60_000)
+    expect(page.locator("#extraction mark", has_text="B-ajokortti")).to_have_count(1)
+    expect(page.locator("#extraction fieldset")).to_have_count(2)  # required, merit
+
+    violations = axe_violations()
+
+    assert not violations, "\n".join(violations)
