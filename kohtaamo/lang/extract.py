@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kohtaamo.lang.morphology import SUPPORTED_LANGUAGES, WordAnalysis, analyse_word
 from kohtaamo.lang.vocabulary import ANY_LANGUAGE, VocabularyEntry
@@ -47,7 +48,7 @@ ALT_LABEL_FACTOR = 0.95
 MAX_TEXT_CHARS = 100_000
 MAX_GAP = 4  # words between the matched words of one label, beyond the label's own length
 MIN_CONFIDENCE = 0.45
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 STOP_WORDS = {
     "fi": _words("ja tai sekä eli ym jne the of on ei"),
@@ -78,10 +79,9 @@ class Suggestion:
     modality: str  # requirement, merit, negated, mention
 
 
-@dataclass
-class _Pattern:
+class _Pattern(NamedTuple):
     entry: int  # index into ExtractionIndex.entries
-    tokens: list[frozenset[str]]  # each content word's lemmas
+    tokens: tuple[tuple[str, ...], ...]  # each content word's lemmas
     light: bool  # starts with a generic verb that may be missing from the text
 
 
@@ -137,7 +137,7 @@ def _pattern(index: int, entry: VocabularyEntry) -> _Pattern | None:
     light = len(words) > 1 and words[0].lemma in LIGHT_VERBS.get(lang, frozenset())
     return _Pattern(
         entry=index,
-        tokens=[frozenset(w.lemmas) for w in words],
+        tokens=tuple(w.lemmas for w in words),
         light=light,
     )
 
