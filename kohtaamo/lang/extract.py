@@ -48,7 +48,7 @@ ALT_LABEL_FACTOR = 0.95
 MAX_TEXT_CHARS = 100_000
 MAX_GAP = 4  # words between the matched words of one label, beyond the label's own length
 MIN_CONFIDENCE = 0.45
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 STOP_WORDS = {
     "fi": _words("ja tai sekä eli ym jne the of on ei"),
@@ -61,6 +61,8 @@ LIGHT_VERBS = {
     "sv": _words("använda utföra hantera sköta tillämpa följa köra"),
     "en": _words("operate use perform apply carry conduct undertake handle follow drive"),
 }
+# Heads that say "experience of", "skill in": the part before them names the competence.
+GENERIC_HEADS = _words("kokemus taito osaaminen tuntemus tietämys tieto erfarenhet kunskap")
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n•·–—()]+|,(?=\s)|\s-\s")
 
@@ -77,6 +79,7 @@ class Suggestion:
     evidence: str
     confidence: float
     modality: str  # requirement, merit, negated, mention
+    whole_word: bool = True  # every word met by its lemma, not by a part of a compound
 
 
 class _Pattern(NamedTuple):
@@ -249,6 +252,8 @@ def _keys(word: WordAnalysis) -> dict[str, float]:
             keys.setdefault("".join(parts[start : start + size]), GLUED)
     if len(parts) > 1:
         keys.setdefault(parts[-1], HEAD)
+        if parts[-1] in GENERIC_HEADS:  # hitsauskokemus: the experience is of welding
+            keys.setdefault("".join(parts[:-1]), GLUED)
     return keys
 
 
@@ -294,12 +299,24 @@ def extract(
     best: dict[str, Suggestion] = {}
     for clause in _clauses(text, lang):
         modality = clause_modality([w.analysis for w in clause], lang, default_modality)
-        for suggestion in _clause_matches(clause, text, lang, index, wanted, modality):
+        for suggestion in _without_inner_matches(
+            list(_clause_matches(clause, text, lang, index, wanted, modality))
+        ):
             current = best.get(suggestion.uri)
             if current is None or suggestion.confidence > current.confidence:
                 best[suggestion.uri] = suggestion
     ranked = sorted(best.values(), key=lambda s: (-s.confidence, s.start, s.uri))
     return ranked[:limit]
+
+
+def _without_inner_matches(matches: list[Suggestion]) -> list[Suggestion]:
+    """Drop a match that only repeats part of a word another label matched whole.
+
+    "sähkötyöturvallisuuskortti" is the electrical safety card, not also the occupational
+    safety card that its last three parts spell.
+    """
+    whole = {(m.start, m.end) for m in matches if m.whole_word}
+    return [m for m in matches if m.whole_word or (m.start, m.end) not in whole]
 
 
 def _clause_matches(clause, text, lang, index, wanted, modality):
@@ -351,6 +368,7 @@ def _match(pattern, entry, found, clause, text, modality) -> Suggestion | None:
         evidence=text[start:end],
         confidence=round(min(confidence, 1.0), 3),
         modality=modality,
+        whole_word=min(strengths) == LEMMA,
     )
 
 

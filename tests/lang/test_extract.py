@@ -34,6 +34,9 @@ VOCABULARY = [
     E(LICENCE_B, "licence", "*", "B-ajokortti", preferred=False),
     E(LICENCE_B, "licence", "sv", "Körkort B"),
     E("urn:kohtaamo:licence:ajokortti-d", "licence", "sv", "Körkort D"),
+    E("urn:kohtaamo:licence:tyoturvallisuuskortti", "licence", "fi", "Työturvallisuuskortti"),
+    E("urn:kohtaamo:licence:sahko", "licence", "fi", "Sähkötyöturvallisuuskortti"),
+    E("esco:welding", "skill", "fi", "hitsaus"),
 ]
 
 
@@ -61,6 +64,16 @@ def test_part_of_a_compound_meets_a_shorter_label(index):
 def test_head_of_a_compound_meets_the_general_occupation(index):
     result = found("Haemme laitossiivoojaa", index, lang="fi")
     assert result[CLEANER].confidence < 1.0
+
+
+def test_a_label_inside_a_longer_matched_word_is_not_suggested_too(index):
+    result = found("Sähkötyöturvallisuuskortti vaaditaan", index, lang="fi")
+    assert "urn:kohtaamo:licence:sahko" in result
+    assert "urn:kohtaamo:licence:tyoturvallisuuskortti" not in result
+
+
+def test_experience_of_something_names_that_something(index):
+    assert "esco:welding" in found("Hitsauskokemusta arvostetaan", index, lang="fi")
 
 
 def test_generic_verb_of_a_skill_label_may_be_missing(index):
