@@ -48,7 +48,7 @@ ALT_LABEL_FACTOR = 0.95
 MAX_TEXT_CHARS = 100_000
 MAX_GAP = 4  # words between the matched words of one label, beyond the label's own length
 MIN_CONFIDENCE = 0.45
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 STOP_WORDS = {
     "fi": _words("ja tai sekä eli ym jne the of on ei"),
@@ -63,6 +63,7 @@ LIGHT_VERBS = {
 }
 # Heads that say "experience of", "skill in": the part before them names the competence.
 GENERIC_HEADS = _words("kokemus taito osaaminen tuntemus tietämys tieto erfarenhet kunskap")
+QUALIFIER_RE = re.compile(r"\s*\([^)]*\)")
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n•·–—()]+|,(?=\s)|\s-\s")
 
@@ -101,6 +102,7 @@ class ExtractionIndex:
     @classmethod
     def build(cls, entries: Iterable[VocabularyEntry], checksum: str = "") -> ExtractionIndex:
         entries = list(entries)
+        entries += [e for e in map(_without_qualifier, entries) if e is not None]
         patterns = [_pattern(i, entry) for i, entry in enumerate(entries)]
         patterns = [p for p in patterns if p is not None]
         return cls(entries, patterns, _anchors(entries, patterns), checksum)
@@ -123,6 +125,16 @@ class ExtractionIndex:
         if not isinstance(index, cls) or index.format != INDEX_FORMAT:
             return None
         return index if index.checksum == checksum else None
+
+
+def _without_qualifier(entry: VocabularyEntry) -> VocabularyEntry | None:
+    """ "Python (tietokoneohjelmointi)" is also found as plain "Python", a little less surely."""
+    if "(" not in entry.label:
+        return None
+    bare = QUALIFIER_RE.sub(" ", entry.label).strip()
+    if not bare or bare == entry.label:
+        return None
+    return entry._replace(label=bare, preferred=False, prior=entry.prior * 0.95)
 
 
 def _content_words(text: str, lang: str) -> list[WordAnalysis]:
@@ -184,7 +196,7 @@ REQUIREMENT_CUES = {
     "en": _words("require required requirement must mandatory essential necessary needed"),
 }  # fmt: skip
 NEGATION_CUES = {
-    "fi": _words("ei eivät emme en"),
+    "fi": _words("ei eivät emme en eikä eivätkä"),
     "sv": _words("inte inget ingen ej"),
     "en": _words("not no without"),
 }
@@ -195,17 +207,54 @@ FIRST_PERSON_CUES = {
 }
 
 
-def clause_modality(words: list[WordAnalysis], lang: str, default: str) -> str:
-    """The modality a clause gives to what it names."""
-    forms = {form for w in words for form in (*w.lemmas, w.surface)}
-    if forms & FIRST_PERSON_CUES[lang] and default == REQUIREMENT:
-        default = MENTION
-    requires = bool(forms & REQUIREMENT_CUES[lang])
-    if requires and forms & NEGATION_CUES[lang]:
+ABSENCE_CUES = {
+    "fi": _words("puuttua puuttuu"),
+    "sv": _words("saknas sakna saknar"),
+    "en": _words("lack lacks lacking missing"),
+}
+CONJUNCTIONS = {
+    "fi": _words("ja sekä tai mutta"),
+    "sv": _words("och samt eller men"),
+    "en": _words("and or but"),
+}
+
+
+def _forms(words: list[WordAnalysis]) -> set[str]:
+    return {form for w in words for form in (*w.lemmas, w.surface)}
+
+
+def segment_modality(words: list[WordAnalysis], lang: str) -> str | None:
+    """What the cue words of a stretch of text say, or None when it has no cue."""
+    forms = _forms(words)
+    if forms & ABSENCE_CUES[lang]:
         return NEGATED
-    if forms & MERIT_CUES[lang]:
+    merit = bool(forms & MERIT_CUES[lang])
+    if forms & NEGATION_CUES[lang] and not merit:
+        return NEGATED  # "ei vaadita", "ei ole", "krävs inte", "no licence"
+    if merit:
         return MERIT
-    return REQUIREMENT if requires else default
+    return REQUIREMENT if forms & REQUIREMENT_CUES[lang] else None
+
+
+def clause_modalities(words: list[WordAnalysis], lang: str, default: str) -> list[str]:
+    """The modality of each word of a clause.
+
+    The clause is cut at conjunctions; a stretch without a cue takes the cue of the next
+    stretch that has one ("trukkikortti ja B-ajokortti vaaditaan"), else of the previous one
+    ("vaatimuksena trukkikortti ja tulityökortti"), else the text's default.
+    """
+    if default == REQUIREMENT and _forms(words) & FIRST_PERSON_CUES[lang]:
+        default = MENTION
+    bounds = [0] + [i for i, w in enumerate(words) if w.lemma in CONJUNCTIONS[lang]] + [len(words)]
+    segments = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    cues = [segment_modality(words[a:b], lang) for a, b in segments]
+    result = []
+    for number, (a, b) in enumerate(segments):
+        following = [c for c in cues[number:] if c]
+        preceding = [c for c in cues[:number] if c]
+        cue = following[0] if following else preceding[-1] if preceding else default
+        result.extend([cue] * (b - a))
+    return result
 
 
 # Language ----------------------------------------------------------------------------------
@@ -298,9 +347,9 @@ def extract(
     wanted = set(kinds) if kinds else None
     best: dict[str, Suggestion] = {}
     for clause in _clauses(text, lang):
-        modality = clause_modality([w.analysis for w in clause], lang, default_modality)
+        modalities = clause_modalities([w.analysis for w in clause], lang, default_modality)
         for suggestion in _without_inner_matches(
-            list(_clause_matches(clause, text, lang, index, wanted, modality))
+            list(_clause_matches(clause, text, lang, index, wanted, modalities))
         ):
             current = best.get(suggestion.uri)
             if current is None or suggestion.confidence > current.confidence:
@@ -319,7 +368,7 @@ def _without_inner_matches(matches: list[Suggestion]) -> list[Suggestion]:
     return [m for m in matches if m.whole_word or (m.start, m.end) not in whole]
 
 
-def _clause_matches(clause, text, lang, index, wanted, modality):
+def _clause_matches(clause, text, lang, index, wanted, modalities):
     found: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for position, word in enumerate(clause):
         for key, strength in word.keys.items():
@@ -335,11 +384,11 @@ def _clause_matches(clause, text, lang, index, wanted, modality):
                 entry = index.entries[pattern.entry]
                 if wanted and entry.kind not in wanted:
                     continue
-                if match := _match(pattern, entry, found, clause, text, modality):
+                if match := _match(pattern, entry, found, clause, text, modalities):
                     yield match
 
 
-def _match(pattern, entry, found, clause, text, modality) -> Suggestion | None:
+def _match(pattern, entry, found, clause, text, modalities) -> Suggestion | None:
     strengths, positions = [], []
     for i, lemmas in enumerate(pattern.tokens):
         strength, position = _best_word(lemmas, found)
@@ -367,7 +416,7 @@ def _match(pattern, entry, found, clause, text, modality) -> Suggestion | None:
         end=end,
         evidence=text[start:end],
         confidence=round(min(confidence, 1.0), 3),
-        modality=modality,
+        modality=modalities[max(positions)],
         whole_word=min(strengths) == LEMMA,
     )
 

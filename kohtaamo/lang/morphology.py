@@ -80,7 +80,7 @@ def _voikko():
 def _analyse_finnish(voikko, word: str) -> WordAnalysis:
     analyses = voikko.analyze(word)
     if not analyses:
-        return _analyse_simplemma(word, "fi")
+        return _unknown_finnish(word)
     lemmas: list[str] = []
     parts: list[str] = []
     for analysis in analyses:
@@ -126,6 +126,27 @@ def compound_parts(wordbases: str) -> list[str]:
         if len(part) > 1:
             parts.append(part)
     return parts
+
+
+# Case endings, longest first, for words the dictionary does not know ("Javalla", "Pythonilla").
+_CASE_ENDINGS = (
+    "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä", "in",
+    "n", "a", "ä", "t",
+)  # fmt: skip
+
+
+def _unknown_finnish(word: str) -> WordAnalysis:
+    """Brand and foreign words inflect too: try the stems left by stripping a case ending."""
+    found = _analyse_simplemma(word, "fi")
+    lemmas = list(found.lemmas)
+    for ending in _CASE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            lemmas.append(stem)
+            if stem.endswith("i") and len(stem) >= 4 and stem[-2] not in "aeiouyäö":
+                lemmas.append(stem[:-1])  # python+i+lla
+            break
+    return WordAnalysis(surface=word, lemmas=tuple(dict.fromkeys(lemmas)), parts=found.parts)
 
 
 def _analyse_simplemma(word: str, lang: str) -> WordAnalysis:

@@ -33,11 +33,31 @@ class VocabularyEntry(NamedTuple):
 
 
 def load_reference_vocabulary(reference_dir: Path) -> list[VocabularyEntry]:
-    """Skills, occupations and licences from data/reference, without the database."""
+    """Skills, occupations, licences and synonyms from data/reference, without the database."""
     return [
         *_esco_entries(reference_dir / "esco" / "concepts.csv.gz"),
         *_licence_entries(reference_dir / "licences.json"),
+        *load_synonyms(reference_dir / "synonyms.csv"),
     ]
+
+
+def load_synonyms(path: Path, prior: float = 0.95) -> list[VocabularyEntry]:
+    """The curated synonyms (data/reference/synonyms.csv: lang, text, uri, why)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [
+            VocabularyEntry(
+                row["uri"], kind_of_uri(row["uri"]), row["lang"], row["text"], False, prior
+            )
+            for row in csv.DictReader(fh)
+        ]
+
+
+def kind_of_uri(uri: str) -> str:
+    if uri.startswith(LICENCE_URI_PREFIX):
+        return "licence"
+    if uri.startswith("urn:eperusteet:tutkinnonosa:"):
+        return "unit"
+    return "occupation" if "/occupation/" in uri else "skill"
 
 
 def _esco_entries(path: Path) -> Iterator[VocabularyEntry]:
