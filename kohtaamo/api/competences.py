@@ -1,11 +1,11 @@
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from kohtaamo.competences.services import extract_competences
+from kohtaamo.competences.services import extract_competences, normalise_title
 from kohtaamo.lang.extract import MAX_TEXT_CHARS, MENTION, REQUIREMENT
 
 router = Router(tags=["competences"])
@@ -74,3 +74,30 @@ def extract_endpoint(request: HttpRequest, body: ExtractRequest):
             for c in result.competences
         ],
     }
+
+
+class OccupationParams(Schema):
+    title: str = Field(..., min_length=1, max_length=300, description="A job title as written")
+    lang: Literal["fi", "sv", "en", "detect"] = "detect"
+    limit: int = Field(10, ge=1, le=50)
+
+
+class OccupationItem(Schema):
+    uri: str
+    label: str
+    score: float
+
+
+class OccupationResponse(Schema):
+    lang: str
+    results: list[OccupationItem]
+
+
+@router.get("/occupations", response=OccupationResponse, summary="Job title to ESCO occupations")
+def occupations_for_title(request: HttpRequest, params: Query[OccupationParams]):
+    """A free job title in Finnish, Swedish or English to ranked ESCO occupations."""
+    try:
+        lang, matches = normalise_title(title=params.title, lang=params.lang, limit=params.limit)
+    except ValueError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return {"lang": lang, "results": [m.__dict__ for m in matches]}

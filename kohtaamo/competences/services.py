@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import pickle
 import re
 import threading
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from kohtaamo.lang.extract import (
     detect_language,
     extract,
 )
+from kohtaamo.lang.titles import TitleIndex, TitleMatch
 from kohtaamo.lang.vocabulary import LICENCE_URI_PREFIX, VocabularyEntry
 from kohtaamo.taxonomy.indexing import KIND_PRIOR
 from kohtaamo.taxonomy.models import Concept, Licence, ReferenceImport, SearchEntry
@@ -107,18 +109,60 @@ def vocabulary_version() -> str:
 
 def shared_index() -> ExtractionIndex:
     version = vocabulary_version()
-    if (index := _memory.get(version)) is not None:
+    key = f"extraction-{version}"
+    if (index := _memory.get(key)) is not None:
         return index
     with _lock:
-        if (index := _memory.get(version)) is None:
-            path = Path(settings.KOHTAAMO_CACHE_DIR) / f"extraction-{version}.pickle"
-            index = ExtractionIndex.load(path, version)
+        if (index := _memory.get(key)) is None:
+            cache = Path(settings.KOHTAAMO_CACHE_DIR)
+            index = ExtractionIndex.load(cache / f"{key}.pickle", version)
             if index is None:
                 index = ExtractionIndex.build(vocabulary(), checksum=version)
-                index.save(path)
+                index.save(cache / f"{key}.pickle")
+                _remove_stale(cache, "extraction-", keep=f"{key}.pickle")
             _memory.clear()
-            _memory[version] = index
+            _memory[key] = index
     return index
+
+
+def title_index() -> TitleIndex:
+    """Occupation labels for job-title normalisation, from the same vocabulary version."""
+    index = shared_index()
+    key = f"titles-{index.checksum}"
+    if (titles := _memory.get(key)) is None:
+        with _lock:
+            if (titles := _memory.get(key)) is None:
+                path = Path(settings.KOHTAAMO_CACHE_DIR) / f"{key}.pickle"
+                titles = _load_pickle(path)
+                if not isinstance(titles, TitleIndex):
+                    titles = TitleIndex(index.entries)
+                    _save_pickle(path, titles)
+                    _remove_stale(path.parent, "titles-", keep=path.name)
+                _memory[key] = titles
+    return titles
+
+
+def _load_pickle(path: Path):
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)  # noqa: S301 (our own cache file)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+
+
+def _save_pickle(path: Path, obj) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with open(partial, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+
+
+def _remove_stale(cache: Path, prefix: str, keep: str) -> None:
+    """Indexes of older vocabularies are of no use; each is tens of megabytes."""
+    for path in cache.glob(f"{prefix}*.pickle"):
+        if path.name != keep:
+            path.unlink(missing_ok=True)
 
 
 def organisation_index(organisation) -> ExtractionIndex | None:
@@ -182,3 +226,14 @@ def _merge(first: list[Suggestion], second: list[Suggestion], limit: int) -> lis
         if s.uri not in best or s.confidence > best[s.uri].confidence:
             best[s.uri] = s
     return sorted(best.values(), key=lambda s: (-s.confidence, s.start, s.uri))[:limit]
+
+
+def normalise_title(*, title: str, lang: str = "detect", limit: int = 10) -> tuple[str, list]:
+    """A free job title to ranked ESCO occupations, labelled in the title's language."""
+    title = clean_text(title).strip()
+    if not title:
+        raise ValueError("title is empty")
+    lang = detect_language(title) if lang == "detect" else lang
+    matches: list[TitleMatch] = title_index().rank(title, lang, limit=limit)
+    labels = display_labels([m.uri for m in matches], lang)
+    return lang, [TitleMatch(m.uri, labels.get(m.uri, m.label), m.score) for m in matches]

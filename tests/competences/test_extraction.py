@@ -114,3 +114,33 @@ def test_page_escapes_the_text(login):
     body = response.content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;" in body
+
+
+def test_job_title_finds_its_occupation_first(login):
+    client = login("kemi.coordinator")
+    response = client.get("/api/v1/competences/occupations", {"title": "Kokki / keittiöapulainen"})
+    body = response.json()
+    assert body["lang"] == "fi"
+    labels = [r["label"] for r in body["results"][:2]]
+    assert {"kokki", "keittiöapulainen"} <= set(labels)
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "label"),
+    [
+        ("Maanrakennuskoneenkuljettaja", "fi", "kaivinkoneenkuljettaja"),
+        ("Lähihoitaja kotihoitoon", "fi", "lähihoitaja"),
+        ("Kock sökes till restaurang", "sv", "kock"),
+        ("Senior marketing executive", "en", "marketing manager"),  # an alternative label
+    ],
+)
+def test_job_titles_in_three_languages(title, lang, label):
+    from kohtaamo.competences.services import normalise_title
+
+    detected, matches = normalise_title(title=title, lang=lang)
+    assert matches[0].label == label
+
+
+def test_empty_title_is_a_clear_error(login):
+    response = login("kemi.coordinator").get("/api/v1/competences/occupations", {"title": " "})
+    assert response.status_code == 422
