@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import pickle
 import re
 import threading
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 
 from kohtaamo.competences.models import Synonym
+from kohtaamo.core.cache import load_pickle, save_pickle
 from kohtaamo.core.reference import reference_dir
 from kohtaamo.lang import morphology
 from kohtaamo.lang.extract import (
@@ -133,29 +133,13 @@ def title_index() -> TitleIndex:
         with _lock:
             if (titles := _memory.get(key)) is None:
                 path = Path(settings.KOHTAAMO_CACHE_DIR) / f"{key}.pickle"
-                titles = _load_pickle(path)
+                titles = load_pickle(path)
                 if not isinstance(titles, TitleIndex):
                     titles = TitleIndex(index.entries)
-                    _save_pickle(path, titles)
+                    save_pickle(path, titles)
                     _remove_stale(path.parent, "titles-", keep=path.name)
                 _memory[key] = titles
     return titles
-
-
-def _load_pickle(path: Path):
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)  # noqa: S301 (our own cache file)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        return None
-
-
-def _save_pickle(path: Path, obj) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    with open(partial, "wb") as fh:
-        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    partial.replace(path)
 
 
 def _remove_stale(cache: Path, prefix: str, keep: str) -> None:

@@ -25,7 +25,6 @@ note, a mention. A clause without a cue takes the text's default.
 from __future__ import annotations
 
 import math
-import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from kohtaamo.core.cache import load_pickle, save_pickle
 from kohtaamo.lang.morphology import SUPPORTED_LANGUAGES, WordAnalysis, analyse_word
 from kohtaamo.lang.vocabulary import ANY_LANGUAGE, VocabularyEntry
 
@@ -108,20 +108,12 @@ class ExtractionIndex:
         return cls(entries, patterns, _anchors(entries, patterns), checksum)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
-        with open(partial, "wb") as fh:
-            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)  # readers never see half a file
+        save_pickle(path, self)
 
     @classmethod
     def load(cls, path: Path, checksum: str = "") -> ExtractionIndex | None:
         """The cached index, or None when missing, stale or of another format."""
-        try:
-            with open(path, "rb") as fh:
-                index = pickle.load(fh)  # noqa: S301 (our own cache file, written by save)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            return None
+        index = load_pickle(path)
         if not isinstance(index, cls) or index.format != INDEX_FORMAT:
             return None
         return index if index.checksum == checksum else None
