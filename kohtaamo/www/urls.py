@@ -23,4 +23,5 @@ urlpatterns = [
     path("taxonomy/", taxonomy.browser, name="taxonomy"),
     path("taxonomy/concept/", taxonomy.concept, name="concept"),
     path("competences/extract/", competences.extract_page, name="extract"),
+    path("competences/occupations/", competences.title_page, name="title_to_occupation"),
 ]

@@ -144,3 +144,9 @@ def test_job_titles_in_three_languages(title, lang, label):
 def test_empty_title_is_a_clear_error(login):
     response = login("kemi.coordinator").get("/api/v1/competences/occupations", {"title": " "})
     assert response.status_code == 422
+
+
+def test_title_page_lists_occupations(login):
+    response = login("kemi.coordinator").get(reverse("www:title_to_occupation"), {"title": "kokki"})
+    assert response.status_code == 200
+    assert response.context["matches"][0].label == "kokki"

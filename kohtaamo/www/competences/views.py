@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from kohtaamo.competences.services import TextTooLong, extract_competences
+from kohtaamo.competences.services import TextTooLong, extract_competences, normalise_title
 from kohtaamo.lang.extract import MENTION, MODALITIES, REQUIREMENT
 from kohtaamo.www.competences.forms import ExtractForm
 
@@ -36,6 +36,20 @@ def extract_page(request):
         else "competences/extract.html"
     )
     return render(request, template, context)
+
+
+def title_page(request):
+    """A job title as written to the ESCO occupations it most likely means."""
+    title = request.GET.get("title", "").strip()[:300]
+    matches, lang = [], None
+    if title:
+        lang, matches = normalise_title(title=title)
+    template = (
+        "competences/_occupations.html"
+        if request.headers.get("HX-Request")
+        else "competences/title.html"
+    )
+    return render(request, template, {"title": title, "matches": matches, "lang": lang})
 
 
 def highlight(text: str, suggestions) -> str:
