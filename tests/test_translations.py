@@ -32,14 +32,14 @@ def test_every_message_is_translated_and_none_is_fuzzy(lang):
     assert not fuzzy, fuzzy[:2]
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_compiled_catalogue_holds_the_translations(lang):
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_compiled_catalogue_holds_the_latest_translations(lang):
+    """The committed .mo files must be compiled from the current .po files."""
     folder = LOCALE / lang / "LC_MESSAGES"
     with open(folder / "django.mo", "rb") as fh:
         catalogue = gettext.GNUTranslations(fh)
-    if lang != "en":
-        assert catalogue.gettext("Log in") != "Log in"
-        assert catalogue.gettext("Your roles") != "Your roles"
+    assert catalogue.gettext("Log in") != "Log in"
+    assert catalogue.gettext("Job title to occupation") != "Job title to occupation"
 
 
 @pytest.mark.parametrize(

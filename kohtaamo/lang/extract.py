@@ -38,7 +38,7 @@ from kohtaamo.lang.morphology import SUPPORTED_LANGUAGES, WordAnalysis, analyse_
 from kohtaamo.lang.vocabulary import ANY_LANGUAGE, VocabularyEntry
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
@@ -51,18 +51,18 @@ MIN_CONFIDENCE = 0.45
 INDEX_FORMAT = 5
 
 STOP_WORDS = {
-    "fi": _words("ja tai sekä eli ym jne the of on ei"),
-    "sv": _words("och eller att i på för med av en ett den det som till"),
-    "en": _words("and or the of to in a an for with on at by from as into their its be have do"),
+    "fi": word_set("ja tai sekä eli ym jne the of on ei"),
+    "sv": word_set("och eller att i på för med av en ett den det som till"),
+    "en": word_set("and or the of to in a an for with on at by from as into their its be have do"),
 }
 # Generic verbs that open skill labels; a text may name the object alone.
 LIGHT_VERBS = {
-    "fi": _words("käyttää tehdä hoitaa huolehtia noudattaa suorittaa toteuttaa soveltaa ajaa"),
-    "sv": _words("använda utföra hantera sköta tillämpa följa köra"),
-    "en": _words("operate use perform apply carry conduct undertake handle follow drive"),
+    "fi": word_set("käyttää tehdä hoitaa huolehtia noudattaa suorittaa toteuttaa soveltaa ajaa"),
+    "sv": word_set("använda utföra hantera sköta tillämpa följa köra"),
+    "en": word_set("operate use perform apply carry conduct undertake handle follow drive"),
 }
 # Heads that say "experience of", "skill in": the part before them names the competence.
-GENERIC_HEADS = _words("kokemus taito osaaminen tuntemus tietämys tieto erfarenhet kunskap")
+GENERIC_HEADS = word_set("kokemus taito osaaminen tuntemus tietämys tieto erfarenhet kunskap")
 QUALIFIER_RE = re.compile(r"\s*\([^)]*\)")
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n•·–—()]+|,(?=\s)|\s-\s")
@@ -175,39 +175,41 @@ def _normalise(text: str) -> str:
 REQUIREMENT, MERIT, NEGATED, MENTION = "requirement", "merit", "negated", "mention"
 MODALITIES = (REQUIREMENT, MERIT, NEGATED, MENTION)
 MERIT_CUES = {
-    "fi": _words("etu eduksi plussa plussaa arvostaa arvostamme toivottava toivoa hyöty hyödyksi"),
-    "sv": _words("meriterande merit plus önskvärd önskvärt önskemål fördel"),
-    "en": _words("plus advantage advantageous nice preferred desirable bonus asset ideally"),
+    "fi": word_set(
+        "etu eduksi plussa plussaa arvostaa arvostamme toivottava toivoa hyöty hyödyksi"
+    ),
+    "sv": word_set("meriterande merit plus önskvärd önskvärt önskemål fördel"),
+    "en": word_set("plus advantage advantageous nice preferred desirable bonus asset ideally"),
 }
 REQUIREMENT_CUES = {
-    "fi": _words(
+    "fi": word_set(
         "vaatia vaadita edellyttää edellytetä pakollinen välttämätön vaatimus edellytys "
         "tarvita tarvitse"
     ),
-    "sv": _words("krav krävas kräva krävs obligatorisk nödvändig nödvändigt behövas behövs"),
-    "en": _words("require required requirement must mandatory essential necessary needed"),
+    "sv": word_set("krav krävas kräva krävs obligatorisk nödvändig nödvändigt behövas behövs"),
+    "en": word_set("require required requirement must mandatory essential necessary needed"),
 }  # fmt: skip
 NEGATION_CUES = {
-    "fi": _words("ei eivät emme en eikä eivätkä"),
-    "sv": _words("inte inget ingen ej"),
-    "en": _words("not no without"),
+    "fi": word_set("ei eivät emme en eikä eivätkä"),
+    "sv": word_set("inte inget ingen ej"),
+    "en": word_set("not no without"),
 }
 FIRST_PERSON_CUES = {
-    "fi": _words("minulla minä olen osaan omaan suoritin työskentelin toimin"),
-    "sv": _words("jag min mitt mina"),
-    "en": _words("i my me"),
+    "fi": word_set("minulla minä olen osaan omaan suoritin työskentelin toimin"),
+    "sv": word_set("jag min mitt mina"),
+    "en": word_set("i my me"),
 }
 
 
 ABSENCE_CUES = {
-    "fi": _words("puuttua puuttuu"),
-    "sv": _words("saknas sakna saknar"),
-    "en": _words("lack lacks lacking missing"),
+    "fi": word_set("puuttua puuttuu"),
+    "sv": word_set("saknas sakna saknar"),
+    "en": word_set("lack lacks lacking missing"),
 }
 CONJUNCTIONS = {
-    "fi": _words("ja sekä tai mutta"),
-    "sv": _words("och samt eller men"),
-    "en": _words("and or but"),
+    "fi": word_set("ja sekä tai mutta"),
+    "sv": word_set("och samt eller men"),
+    "en": word_set("and or but"),
 }
 
 
@@ -252,15 +254,17 @@ def clause_modalities(words: list[WordAnalysis], lang: str, default: str) -> lis
 # Language ----------------------------------------------------------------------------------
 
 LANGUAGE_HINTS = {
-    "fi": _words(
+    "fi": word_set(
         "ja on ei tai että se ovat olla kanssa myös sekä työ haemme vaaditaan eduksi kokemus "
         "taito osaaminen työhön olet"
     ),
-    "sv": _words(
+    "sv": word_set(
         "och är att som med för av på ett en det har inte krävs vi söker till du meriterande "
         "erfarenhet"
     ),
-    "en": _words("and the is to of with for in a you we are experience required our will be an as"),
+    "en": word_set(
+        "and the is to of with for in a you we are experience required our will be an as"
+    ),
 }  # fmt: skip
 
 
@@ -285,7 +289,7 @@ class _TextWord:
     keys: dict[str, float] = field(default_factory=dict)
 
 
-def _keys(word: WordAnalysis) -> dict[str, float]:
+def word_keys(word: WordAnalysis) -> dict[str, float]:
     keys = dict.fromkeys((*word.lemmas, word.surface), LEMMA)
     parts = word.parts
     for size in range(2, len(parts)):
@@ -308,7 +312,9 @@ def _clauses(text: str, lang: str) -> list[list[_TextWord]]:
         for match in WORD_RE.finditer(_normalise(piece)):
             analysis = analyse_word(match.group(), lang)
             words.append(
-                _TextWord(offset + match.start(), offset + match.end(), analysis, _keys(analysis))
+                _TextWord(
+                    offset + match.start(), offset + match.end(), analysis, word_keys(analysis)
+                )
             )
         if words:
             clauses.append(words)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kohtaamo.lang.extract import STOP_WORDS, WORD_RE, _keys, _words
+from kohtaamo.lang.extract import STOP_WORDS, WORD_RE, word_keys, word_set
 from kohtaamo.lang.morphology import SUPPORTED_LANGUAGES, analyse_word
 from kohtaamo.lang.vocabulary import VocabularyEntry
 
@@ -23,11 +23,11 @@ ALT_LABEL_FACTOR = 0.97
 ALTERNATIVES_RE = re.compile(r"\s*(?:/|\||,|;|\btai\b|\beller\b|\bor\b)\s*")
 # Words of job ads that say nothing about the occupation.
 TITLE_NOISE = {
-    "fi": _words(
+    "fi": word_set(
         "haemme etsimme kesätyöntekijä kesätyö määräaikainen vakituinen osa-aikainen"
     ),
-    "sv": _words("sökes söker söka vi till sommarjobb vikariat"),
-    "en": _words(
+    "sv": word_set("sökes söker söka vi till sommarjobb vikariat"),
+    "en": word_set(
         "senior junior lead trainee intern internship wanted m f h part full time"
     ),
 }  # fmt: skip
@@ -48,7 +48,7 @@ class TitleIndex:
         self.words: list[list[dict[str, float]]] = []
         self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
         for number, entry in enumerate(self.entries):
-            words = [_keys(w) for w in _content_words(entry.label, entry.lang)]
+            words = [word_keys(w) for w in _content_words(entry.label, entry.lang)]
             self.words.append(words)
             for keys in words:
                 for key in keys:
@@ -67,7 +67,7 @@ class TitleIndex:
 
     def _rank_one(self, title: str, lang: str) -> list[TitleMatch]:
         words = _content_words(title, lang)
-        query = [_keys(w) for w in words if not set(w.lemmas) & TITLE_NOISE[lang]]
+        query = [word_keys(w) for w in words if not set(w.lemmas) & TITLE_NOISE[lang]]
         keys = {k for q in query for k in q}
         candidates = set().union(*(self.postings.get((lang, k), set()) for k in keys))
         matches = []
