@@ -35,6 +35,7 @@ demo: system-deps install  ## migrate, import the reference data, load the demo 
 	$(DEV_ENV) $(MANAGE) import_taxonomy --if-changed
 	$(DEV_ENV) $(MANAGE) import_qualifications
 	$(DEV_ENV) $(MANAGE) load_demo
+	$(DEV_ENV) $(MANAGE) build_text_indexes
 
 run: demo  ## serve the demo on http://127.0.0.1:8000 and print the demo logins
 	@$(DEV_ENV) $(MANAGE) load_demo --print-logins | tail -n +2

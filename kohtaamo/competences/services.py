@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from django.db.models import Count, Max
 from kohtaamo.competences.models import Synonym
 from kohtaamo.core.cache import load_pickle, save_pickle
 from kohtaamo.core.reference import reference_dir
-from kohtaamo.lang import morphology
+from kohtaamo.lang import english, morphology, semantic
 from kohtaamo.lang.extract import (
     INDEX_FORMAT,
     MAX_TEXT_CHARS,
@@ -32,17 +33,19 @@ from kohtaamo.lang.extract import (
     detect_language,
     extract,
 )
+from kohtaamo.lang.suggest import EnglishRankers, merge, suggest
 from kohtaamo.lang.titles import TitleIndex, TitleMatch
 from kohtaamo.lang.vocabulary import LICENCE_URI_PREFIX, VocabularyEntry
 from kohtaamo.taxonomy.indexing import KIND_PRIOR
-from kohtaamo.taxonomy.models import Concept, Licence, ReferenceImport, SearchEntry
+from kohtaamo.taxonomy.models import Concept, ConceptKind, Licence, ReferenceImport, SearchEntry
 from kohtaamo.taxonomy.search import display_labels
 
 EXTRACTED_KINDS = ("skill", "occupation", "licence", "unit")
 SYNONYM_FACTOR = 0.95  # a synonym is a little less certain than the concept's own label
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _lock = threading.Lock()
-_memory: dict[str, ExtractionIndex] = {}
+_memory: dict[str, object] = {}
+log = logging.getLogger(__name__)
 
 
 def shared_synonyms_path() -> Path:
@@ -142,6 +145,81 @@ def title_index() -> TitleIndex:
     return titles
 
 
+def english_concepts(kind: str) -> list[english.Concept]:
+    """Active ESCO skills or occupations with their English labels, as the rankers read them."""
+    rows = (
+        Concept.objects.active()
+        .filter(kind=kind)
+        .values_list("uri", "label_en", "alt_labels_en", "occupation_count")
+    )
+    usage = kind == ConceptKind.SKILL  # occupations have no prior
+    return english.concepts_from_rows(
+        (uri, label, alternatives, count if usage else 0)
+        for uri, label, alternatives, count in rows.iterator(chunk_size=5000)
+    )
+
+
+def english_index(kind: str, *, build_embeddings: bool = False) -> english.ConceptIndex:
+    """The English ranking index of skills or occupations, kept in memory per vocabulary.
+
+    Label embeddings are read from the disk cache; building them takes minutes, so a request
+    never does: until `manage.py build_text_indexes` has run (`make demo` runs it), ranking is
+    lexical, and the next request after it picks the embeddings up. Only preferred labels are
+    embedded (bench/job_titles.py and bench/skill_extraction.py measured the choice).
+    """
+    key = f"english-{kind}-{vocabulary_version()}"
+    index = _memory.get(key)
+    if index is not None and not _wants_embeddings(key, index, build_embeddings):
+        return index
+    with _lock:
+        index = _memory.get(key)
+        if index is None or _wants_embeddings(key, index, build_embeddings):
+            encoder = semantic.load_encoder() if settings.KOHTAAMO_SEMANTIC else None
+            index = english.build_index(
+                english_concepts(kind),
+                encoder,
+                Path(settings.KOHTAAMO_CACHE_DIR),
+                embed_alternatives=False,
+                cached_only=not build_embeddings,
+            )
+            if encoder is not None and index.embeddings is None:
+                log.warning("No %s label embeddings yet: run manage.py build_text_indexes", kind)
+            for stale in [k for k in _memory if k.startswith(f"english-{kind}-")]:
+                del _memory[stale]
+            _memory[key] = index
+    return index
+
+
+def _wants_embeddings(key: str, index: english.ConceptIndex, build: bool) -> bool:
+    """Whether a lexical index should be rebuilt: embeddings are to be built, or exist now."""
+    if index.embeddings is not None or not settings.KOHTAAMO_SEMANTIC:
+        return False
+    if (encoder := semantic.load_encoder()) is None:
+        return False
+    return build or _embeddings_path(key, index, encoder.name).exists()
+
+
+def _embeddings_path(key: str, index: english.ConceptIndex, model_name: str) -> Path:
+    """Where the index's label embeddings will be cached. Hashed once per index (kept beside it
+    in memory), as this is asked on every English request while the embeddings are missing."""
+    if (path := _memory.get(f"{key}:path")) is None:
+        labels = [concept.preferred for concept in index.concepts]
+        path = semantic.cache_path(labels, model_name, Path(settings.KOHTAAMO_CACHE_DIR))
+        _memory[f"{key}:path"] = path
+    return path
+
+
+def build_text_indexes() -> dict[str, str]:
+    """Build every index text-to-competences uses, label embeddings included; what was built."""
+    built = {"extraction": f"{len(shared_index().entries):,} labels"}
+    built["titles"] = f"{len(title_index().entries):,} occupation labels"
+    for kind in (ConceptKind.SKILL, ConceptKind.OCCUPATION):
+        index = english_index(kind, build_embeddings=True)
+        mode = "with label embeddings" if index.embeddings is not None else "lexical only"
+        built[f"english {kind}"] = f"{len(index.concepts):,} concepts, {mode}"
+    return built
+
+
 def _remove_stale(cache: Path, prefix: str, keep: str) -> None:
     """Indexes of older vocabularies are of no use; each is tens of megabytes."""
     for path in cache.glob(f"{prefix}*.pickle"):
@@ -196,20 +274,13 @@ def extract_competences(
         raise ValueError("text is empty")
     lang = detect_language(text) if lang == "detect" else lang
     options = {"lang": lang, "kinds": kinds, "default_modality": default_modality}
-    found = extract(text, shared_index(), limit=limit, **options)
+    rankers = EnglishRankers(english_index(ConceptKind.SKILL)) if lang == "en" else None
+    found = suggest(text, shared_index(), rankers=rankers, limit=limit, **options)
     if (own := organisation_index(organisation)) is not None:
-        found = _merge(found, extract(text, own, limit=limit, **options), limit)
+        found = merge([found, extract(text, own, limit=limit, **options)], limit)
     labels = display_labels([s.uri for s in found], display_lang)
     competences = [ExtractedCompetence(s, labels.get(s.uri, s.label)) for s in found]
     return ExtractionResult(lang=lang, text=text, competences=competences)
-
-
-def _merge(first: list[Suggestion], second: list[Suggestion], limit: int) -> list[Suggestion]:
-    best = {s.uri: s for s in first}
-    for s in second:
-        if s.uri not in best or s.confidence > best[s.uri].confidence:
-            best[s.uri] = s
-    return sorted(best.values(), key=lambda s: (-s.confidence, s.start, s.uri))[:limit]
 
 
 def normalise_title(*, title: str, lang: str = "detect", limit: int = 10) -> tuple[str, list]:
@@ -217,7 +288,11 @@ def normalise_title(*, title: str, lang: str = "detect", limit: int = 10) -> tup
     title = clean_text(title).strip()
     if not title:
         raise ValueError("title is empty")
-    lang = detect_language(title) if lang == "detect" else lang
-    matches: list[TitleMatch] = title_index().rank(title, lang, limit=limit)
+    lang = title_index().guess_language(title) if lang == "detect" else lang
+    if lang == "en":  # measured on English titles: bench/job_titles.py
+        ranked = english.rank_occupations(title, english_index(ConceptKind.OCCUPATION), k=limit)
+        matches = [TitleMatch(uri, "", round(score, 3)) for uri, score in ranked]
+    else:
+        matches = title_index().rank(title, lang, limit=limit)
     labels = display_labels([m.uri for m in matches], lang)
     return lang, [TitleMatch(m.uri, labels.get(m.uri, m.label), m.score) for m in matches]

