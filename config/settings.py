@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "kohtaamo.taxonomy",
     "kohtaamo.qualifications",
     "kohtaamo.competences",
+    "kohtaamo.employers",
+    "kohtaamo.mappings",
+    "kohtaamo.vacancies",
+    "kohtaamo.profiles",
+    "kohtaamo.insights",
     "kohtaamo.demo",
     "kohtaamo.www",
 ]

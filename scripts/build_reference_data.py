@@ -283,7 +283,52 @@ def build_esco(src: Path) -> None:
     print(f"esco: {n} concepts")
 
 
+def count(value: str) -> int:
+    return int(float(value)) if value.strip() else 0
+
+
+def build_labour(src: Path) -> None:
+    """Lapland's month-end unemployed job seekers and open vacancies, by occupation and by area."""
+    stats = src / "labour-stats"
+    rows = read_csv(stats / "kohtaanto_ammateittain_maakunta_MK19_Lappi_2006_2023.csv")
+    n = write_gz_csv(
+        OUT / "labour" / "lapland_by_occupation.csv.gz",
+        ["isco", "month", "unemployed", "vacancies"],
+        (
+            [
+                r["ammattiryhma"],
+                r["time"][:7],
+                count(r["TYOTTOMATLOPUSSA"]),
+                count(r["AVPAIKATLOPUSSA"]),
+            ]
+            for r in rows
+        ),
+    )
+    print(f"labour: {n} occupation-months")
+    lapland = {
+        "KU" + r["kunta"].zfill(3) for r in read_csv(src / "geo" / "lapland_21_municipalities.csv")
+    }
+    rows = read_csv(stats / "kohtaanto_alueittain_kunta_seutukunta_maakunta_2006_2023.csv")
+    n = write_gz_csv(
+        OUT / "labour" / "areas.csv.gz",
+        ["area", "month", "unemployed", "vacancies"],
+        (
+            [r["alue"], r["time"][:7], count(r["TYOTTOMATLOPUSSA"]), count(r["AVPAIKATLOPUSSA"])]
+            for r in rows
+            if r["alue"] in lapland or r["alue"].startswith(("SK19", "MK"))
+        ),
+    )
+    print(f"labour: {n} area-months")
+    with open(stats / "nace_codes_dot_notated.json", encoding="utf-8") as fh:
+        import json
+
+        codes = json.load(fh)
+    n = write_gz_csv(OUT / "labour" / "nace_codes.csv.gz", ["code"], ([c] for c in codes))
+    print(f"labour: {n} industry codes")
+
+
 if __name__ == "__main__":
     source = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
     build_geo(source)
     build_esco(source)
+    build_labour(source)

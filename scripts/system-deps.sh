@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian (and npm) packages Kohtaamo needs, when they are missing.
-#   scripts/system-deps.sh run    Voikko (Finnish morphology) and gettext
+#   scripts/system-deps.sh run    Voikko (Finnish morphology), gettext, Pango and fonts (PDF)
 #   scripts/system-deps.sh test   also Chromium + driver, PostgreSQL, Node/npm and axe-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUN_PACKAGES=(libvoikko1 voikko-fi gettext)
+RUN_PACKAGES=(libvoikko1 voikko-fi gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 TEST_PACKAGES=(chromium chromium-driver postgresql nodejs npm)
 
 packages=("${RUN_PACKAGES[@]}")

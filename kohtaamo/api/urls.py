@@ -3,7 +3,10 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from kohtaamo.api.auth import AUTH
 from kohtaamo.api.competences import router as competences_router
+from kohtaamo.api.employers import router as employers_router
+from kohtaamo.api.profiles import router as profiles_router
 from kohtaamo.api.taxonomy import router as taxonomy_router
+from kohtaamo.api.vacancies import router as vacancies_router
 
 api = NinjaAPI(
     title="Kohtaamo API",
@@ -15,6 +18,9 @@ api = NinjaAPI(
 )
 api.add_router("/v1/taxonomy", taxonomy_router)
 api.add_router("/v1/competences", competences_router)
+api.add_router("/v1/employers", employers_router)
+api.add_router("/v1/vacancies", vacancies_router)
+api.add_router("/v1/profiles", profiles_router)
 
 
 @api.exception_handler(ValidationError)

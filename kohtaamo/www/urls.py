@@ -3,9 +3,13 @@ from django.urls import path
 
 from kohtaamo.www.accounts import views as accounts
 from kohtaamo.www.competences import views as competences
+from kohtaamo.www.employers import urls as employer_urls
 from kohtaamo.www.home import views as home
+from kohtaamo.www.mappings import urls as mapping_urls
 from kohtaamo.www.organisations import views as organisations
+from kohtaamo.www.profiles import urls as profile_urls
 from kohtaamo.www.taxonomy import views as taxonomy
+from kohtaamo.www.vacancies import urls as vacancy_urls
 
 app_name = "www"
 
@@ -24,4 +28,8 @@ urlpatterns = [
     path("taxonomy/concept/", taxonomy.concept, name="concept"),
     path("competences/extract/", competences.extract_page, name="extract"),
     path("competences/occupations/", competences.title_page, name="title_to_occupation"),
+    *employer_urls.urlpatterns,
+    *mapping_urls.urlpatterns,
+    *vacancy_urls.urlpatterns,
+    *profile_urls.urlpatterns,
 ]

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.taxonomy.enums import SearchKind
@@ -49,3 +50,11 @@ def percent(value: float) -> str:
 @register.filter
 def fact_label(key: str) -> str:
     return FACT_LABELS.get(key, key)
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context, *prefixes: str) -> str:
+    """`aria-current="page"` when the page's URL name starts with one of `prefixes`."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    name = getattr(match, "url_name", "") or ""
+    return mark_safe(' aria-current="page"') if name.startswith(prefixes) else ""  # noqa: S308

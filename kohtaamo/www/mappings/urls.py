@@ -1,0 +1,3 @@
+"""URLs of the mappings pages (names are in the www namespace)."""
+
+urlpatterns: list = []
