@@ -97,7 +97,7 @@ def occupation_picture(folder: Path, isco: str) -> OccupationPicture | None:
 
 
 def vacancy_mix(folder: Path, *, year: str = "2022", level: int = 4) -> dict[str, float]:
-    """Average month-end open vacancies in Lapland in `year`, by occupation code of `level` digits."""
+    """Average month-end open vacancies in Lapland in `year`, by occupation code of `level`."""
     mix = {}
     for code, months in occupation_series(folder).items():
         if len(code) != level:

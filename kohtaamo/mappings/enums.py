@@ -27,7 +27,7 @@ class NeedSource(models.TextChoices):
 
 
 class Support(models.TextChoices):
-    """Employment services and support an employer can use (seeded here; issue 7 makes them data)."""
+    """Employment services and support an employer can use (issue 7 turns them into data)."""
 
     PAY_SUBSIDY = "pay_subsidy", _("pay subsidy")
     WORK_TRIAL = "work_trial", _("work trial")

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.employers.models import Employer
 from kohtaamo.competences.enums import CompetenceKind, Importance
+from kohtaamo.employers.models import Employer
 from kohtaamo.mappings.enums import Horizon, MappingStatus, NeedPurpose, NeedSource
 
 
