@@ -1,11 +1,52 @@
-"""Loading the demo data of Lapland. Idempotent: running it again changes nothing."""
+"""Loading the demo data of Lapland. Idempotent: running it again changes nothing.
+
+The demo is planned by pure functions from fixed random seeds (employers.py, vacancies.py,
+mappings.py) and written here with bulk_create. Public ids are derived from the plan, so the
+demo has the same URLs every time it is built. A second run adds only what is missing:
+employers by business id (with their contacts, partnerships and mappings) and vacancies by
+their external id.
+"""
+
+import random
+import uuid
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
 
+from kohtaamo.core.reference import reference_dir
 from kohtaamo.demo.data import ORGANISATIONS, USERS
+from kohtaamo.demo.employers import EmployerPlan, plan_employers
+from kohtaamo.demo.mappings import MappingPlan, plan_mappings
+from kohtaamo.demo.occupations import (
+    OccupationFacts,
+    SkillLink,
+    candidate_occupations,
+    isco_group,
+)
+from kohtaamo.demo.vacancies import VacancyPlan, plan_vacancies
+from kohtaamo.employers.models import ContactPerson, Employer, EmployerPartnership
 from kohtaamo.geo.models import Municipality
+from kohtaamo.insights.labour import vacancy_mix
+from kohtaamo.mappings.enums import MappingStatus, Support
+from kohtaamo.mappings.models import (
+    CompetenceMapping,
+    CompetenceNeed,
+    PlannedHire,
+    WorkforceEntry,
+)
 from kohtaamo.organisations.models import Membership, Organisation
+from kohtaamo.taxonomy.models import Concept, Licence, OccupationSkill
+from kohtaamo.vacancies.enums import VacancySource, VacancyStatus
+from kohtaamo.vacancies.models import Vacancy, VacancyCompetence
+
+SEED = "kohtaamo-demo-4"
+NAMESPACE = uuid.UUID("6f1d9a52-3c1e-4b8e-9a57-4f0c2d7e8b31")  # public ids of demo records
+MIX_YEAR = "2022"
 
 
 @transaction.atomic
@@ -31,9 +72,367 @@ def load_demo(*, password: str) -> dict[str, int]:
             Membership.objects.get_or_create(
                 user=user, organisation=organisations[organisation], role=role
             )
-    return {"organisations": len(organisations), "users": len(USERS)}
+    counts = {"organisations": len(organisations), "users": len(USERS)}
+    if Concept.objects.filter(kind="occupation").exists():
+        counts |= load_demo_records(municipalities=municipalities, organisations=organisations)
+    return counts
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
     """(username, organisation, role) of every demo user, for printing at start-up."""
     return [(u, roles[0][0], roles[0][1].label) for u, _, _, roles in USERS]
+
+
+def demo_employers() -> list[EmployerPlan]:
+    """The planned demo employers (the same every time)."""
+    return plan_employers(random.Random(f"{SEED}-employers"))
+
+
+def public_id(kind: str, key: str) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"{kind}:{key}")
+
+
+def aware(day: date, at: time = time(9)) -> datetime:
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str, int]:
+    """Employers, mappings and vacancies; needs the ESCO taxonomy (import_taxonomy)."""
+    occupations, concept_ids = read_occupations()
+    mix = vacancy_mix(reference_dir() / "labour", year=MIX_YEAR, level=4)
+    employers = demo_employers()
+    mappings = plan_mappings(
+        random.Random(f"{SEED}-mappings"),
+        employers=employers,
+        occupations=occupations,
+        mix=mix,
+        support_codes=list(Support.values),
+    )
+    vacancies = plan_vacancies(
+        random.Random(f"{SEED}-vacancies"),
+        mix=mix,
+        occupations=occupations,
+        employers=employers,
+        licence_names=dict(Licence.objects.values_list("code", "name_fi")),
+    )
+    new_employers = _write_employers(employers, municipalities, organisations)
+    new_mappings = _write_mappings(mappings, employers, new_employers, organisations, concept_ids)
+    new_vacancies = _write_vacancies(vacancies, mappings, employers, organisations, concept_ids)
+    return _summary(employers) | {
+        "new_employers": len(new_employers),
+        "new_mappings": new_mappings,
+        "new_vacancies": new_vacancies,
+    }
+
+
+# -- Reading ESCO into plain data ---------------------------------------------------------------
+
+
+def read_occupations() -> tuple[dict[str, list[OccupationFacts]], dict[str, int]]:
+    """ISCO group -> the ESCO occupations the demo may use, with their skills; and the
+    occupations' database ids by URI.
+
+    Only the occupations the demo can pick are read with their skills.
+    """
+    rows = (
+        Concept.objects.filter(kind="occupation", is_active=True)
+        .exclude(label_fi="")
+        .annotate(skill_count=Count("skill_links"))
+        .order_by("code", "uri")
+        .values_list("id", "uri", "code", "label_fi", "skill_count")
+    )
+    stubs: dict[str, list[OccupationFacts]] = {}
+    ids: dict[str, int] = {}
+    for concept_id, uri, code, label, skill_count in rows:
+        stubs.setdefault(isco_group(code), []).append(
+            OccupationFacts(uri, code, label, skill_count)
+        )
+        ids[uri] = concept_id
+    chosen = {group: candidate_occupations(group, items) for group, items in stubs.items()}
+    links = _skill_links([ids[o.uri] for items in chosen.values() for o in items])
+    result = {}
+    for group, items in chosen.items():
+        full = [_with_links(o, links.get(ids[o.uri], {})) for o in items]
+        if full := [o for o in full if o.essential]:
+            result[group] = full
+    return result, ids
+
+
+def _skill_links(occupation_ids: list[int]) -> dict[int, dict[str, list[SkillLink]]]:
+    rows = (
+        OccupationSkill.objects.filter(occupation_id__in=occupation_ids, skill__is_active=True)
+        .exclude(skill__label_fi="")
+        .values_list(
+            "occupation_id", "relation", "skill__uri", "skill__label_fi", "skill__occupation_count"
+        )
+    )
+    links: dict[int, dict[str, list[SkillLink]]] = {}
+    for occupation_id, relation, uri, label, count in rows:
+        links.setdefault(occupation_id, {}).setdefault(relation, []).append(
+            SkillLink(uri, label, count)
+        )
+    return links
+
+
+def _with_links(occupation: OccupationFacts, links: dict) -> OccupationFacts:
+    def ordered(items):
+        return tuple(sorted(items, key=lambda s: (s.occupation_count, s.uri)))
+
+    return replace(
+        occupation,
+        essential=ordered(links.get("essential", [])),
+        optional=ordered(links.get("optional", [])),
+    )
+
+
+# -- Writing the plan ---------------------------------------------------------------------------
+
+
+def _write_employers(plans: list[EmployerPlan], municipalities, organisations) -> set[int]:
+    """Employers not yet in the database, with contacts and partnerships; their plan keys."""
+    existing = set(
+        Employer.objects.filter(business_id__in=[p.business_id for p in plans]).values_list(
+            "business_id", flat=True
+        )
+    )
+    new = [p for p in plans if p.business_id not in existing]
+    Employer.objects.bulk_create(
+        Employer(
+            public_id=public_id("employer", p.business_id),
+            business_id=p.business_id,
+            name=p.name,
+            industry=p.industry,
+            municipality=municipalities[p.municipality],
+            size_class=p.size,
+            peak_months=list(p.peak_months),
+            language=p.language,
+            created_at=aware(date(2024, 1, 8) + timedelta(days=p.key * 3)),
+        )
+        for p in new
+    )
+    ids = _employer_ids(plans)
+    EmployerPartnership.objects.bulk_create(
+        EmployerPartnership(
+            employer_id=ids[p.key],
+            organisation=organisations[name],
+            since=date(2024, 1, 8) + timedelta(days=p.key * 3),
+        )
+        for p in new
+        for name in p.partners
+    )
+    ContactPerson.objects.bulk_create(
+        ContactPerson(
+            public_id=public_id("contact", f"{p.business_id}:{index}"),
+            employer_id=ids[p.key],
+            name=c.name,
+            title=c.title,
+            email=c.email,
+            is_primary=c.is_primary,
+        )
+        for p in new
+        for index, c in enumerate(p.contacts)
+    )
+    return {p.key for p in new}
+
+
+def _employer_ids(plans: list[EmployerPlan]) -> dict[int, int]:
+    """Plan key -> database id."""
+    by_business_id = dict(
+        Employer.objects.filter(business_id__in=[p.business_id for p in plans]).values_list(
+            "business_id", "id"
+        )
+    )
+    return {p.key: by_business_id[p.business_id] for p in plans}
+
+
+def _write_mappings(plans: list[MappingPlan], employers, new_employers, organisations, concept_ids):
+    """The mappings of the employers this run created (the others have theirs already)."""
+    plans = [p for p in plans if p.employer_key in new_employers]
+    if not plans:
+        return 0
+    employer_ids = _employer_ids(employers)
+    users = dict(
+        get_user_model()
+        .objects.filter(username__in={p.interviewer for p in plans})
+        .values_list("username", "id")
+    )
+    rows = {p.key: _mapping_row(p, employer_ids, users, organisations) for p in plans}
+    # Versions that supersede another go in after it, so that `previous` can point to it.
+    CompetenceMapping.objects.bulk_create(rows[p.key] for p in plans if not p.previous_key)
+    created = {
+        m.public_id: m.id
+        for m in CompetenceMapping.objects.filter(
+            public_id__in=[r.public_id for r in rows.values() if r.previous_id is None]
+        ).only("id", "public_id")
+    }
+    for p in plans:
+        if p.previous_key:
+            rows[p.key].previous_id = created[rows[p.previous_key].public_id]
+    CompetenceMapping.objects.bulk_create(rows[p.key] for p in plans if p.previous_key)
+    ids = dict(
+        CompetenceMapping.objects.filter(
+            public_id__in=[r.public_id for r in rows.values()]
+        ).values_list("public_id", "id")
+    )
+    _write_mapping_contents(plans, {p.key: ids[rows[p.key].public_id] for p in plans}, concept_ids)
+    return len(plans)
+
+
+def _mapping_row(plan: MappingPlan, employer_ids, users, organisations) -> CompetenceMapping:
+    finished = plan.version is not None
+    created = aware(plan.visit_date, time(8))
+    return CompetenceMapping(
+        public_id=public_id("mapping", plan.key),
+        employer_id=employer_ids[plan.employer_key],
+        organisation=organisations[plan.organisation],
+        interviewer_id=users[plan.interviewer],
+        visit_date=plan.visit_date,
+        status=MappingStatus.FINISHED if finished else MappingStatus.DRAFT,
+        version=plan.version,
+        finished_at=timezone.make_aware(plan.finished_at) if finished else None,
+        willingness_note=plan.willingness_note,
+        unknown_support=plan.unknown_support,
+        staff_development_note=plan.staff_development_note,
+        notes=plan.notes,
+        created_at=created,
+        updated_at=timezone.make_aware(plan.finished_at) if finished else created,
+        **plan.offers,
+    )
+
+
+def _write_mapping_contents(plans: list[MappingPlan], ids: dict[str, int], concept_ids) -> None:
+    WorkforceEntry.objects.bulk_create(
+        WorkforceEntry(
+            mapping_id=ids[p.key],
+            occupation_id=concept_ids[w.occupation_uri],
+            title=w.title,
+            count=w.count,
+            note=w.note,
+        )
+        for p in plans
+        for w in p.workforce
+    )
+    PlannedHire.objects.bulk_create(
+        PlannedHire(
+            mapping_id=ids[p.key],
+            occupation_id=concept_ids[h.occupation_uri],
+            title=h.title,
+            count=h.count,
+            horizon=h.horizon,
+            seasonal=h.seasonal,
+            note=h.note,
+        )
+        for p in plans
+        for h in p.hires
+    )
+    CompetenceNeed.objects.bulk_create(
+        CompetenceNeed(
+            mapping_id=ids[p.key],
+            uri=n.uri,
+            kind=n.kind,
+            occupation_id=concept_ids[n.occupation_uri] if n.occupation_uri else None,
+            importance=n.importance,
+            horizon=n.horizon,
+            purpose=n.purpose,
+        )
+        for p in plans
+        for n in p.needs
+    )
+
+
+def _write_vacancies(
+    plans: list[VacancyPlan], mappings: list[MappingPlan], employers, organisations, concept_ids
+) -> int:
+    existing = set(
+        Vacancy.objects.filter(source=VacancySource.DEMO).values_list("external_id", flat=True)
+    )
+    plans = [p for p in plans if p.external_id not in existing]
+    if not plans:
+        return 0
+    employer_ids = _employer_ids(employers)
+    partners = {e.key: organisations[e.partners[0]] for e in employers}
+    municipalities = dict(
+        Employer.objects.filter(id__in=employer_ids.values()).values_list("id", "municipality_id")
+    )
+    hiring = _hiring_mappings(mappings)
+    mapping_ids = dict(
+        CompetenceMapping.objects.filter(public_id__in=set(hiring.values())).values_list(
+            "public_id", "id"
+        )
+    )
+    hiring = {key: mapping_ids.get(value) for key, value in hiring.items()}
+    Vacancy.objects.bulk_create(
+        _vacancy_row(p, employer_ids, municipalities, partners, hiring, concept_ids) for p in plans
+    )
+    ids = dict(
+        Vacancy.objects.filter(
+            source=VacancySource.DEMO, external_id__in=[p.external_id for p in plans]
+        ).values_list("external_id", "id")
+    )
+    VacancyCompetence.objects.bulk_create(
+        VacancyCompetence(
+            vacancy_id=ids[p.external_id],
+            uri=c.uri,
+            kind=c.kind,
+            essential=c.essential,
+            importance=c.importance,
+            mandatory=c.mandatory,
+        )
+        for p in plans
+        for c in p.competences
+    )
+    return len(plans)
+
+
+def _hiring_mappings(mappings: list[MappingPlan]) -> dict[tuple[int, str], uuid.UUID]:
+    """(employer, occupation) -> the newest finished mapping that planned such a hire."""
+    hiring = {}
+    for plan in mappings:  # versions in order: a later one wins
+        if plan.version is not None:
+            for hire in plan.hires:
+                hiring[plan.employer_key, hire.occupation_uri] = public_id("mapping", plan.key)
+    return hiring
+
+
+def _vacancy_row(plan, employer_ids, municipalities, partners, hiring, concept_ids) -> Vacancy:
+    employer_id = employer_ids[plan.employer_key]
+    created = aware(plan.created_on, time(10))
+    return Vacancy(
+        public_id=public_id("vacancy", plan.external_id),
+        employer_id=employer_id,
+        organisation=partners[plan.employer_key],
+        occupation_id=concept_ids[plan.occupation_uri],
+        title=plan.title,
+        description=plan.description,
+        municipality_id=municipalities[employer_id],
+        start_date=plan.start_date,
+        end_date=plan.end_date,
+        apply_by=plan.apply_by,
+        working_time=plan.working_time,
+        permanence=plan.permanence,
+        hours_per_week=Decimal(str(plan.hours_per_week)),
+        openings=plan.openings,
+        languages=plan.languages,
+        status=plan.status,
+        source=VacancySource.DEMO,
+        external_id=plan.external_id,
+        mapping_id=hiring.get((plan.employer_key, plan.occupation_uri)),
+        published_at=created,
+        created_at=created,
+        updated_at=created,
+    )
+
+
+def _summary(employers: list[EmployerPlan]) -> dict[str, int]:
+    """How much of the demo is in the database."""
+    demo = Employer.objects.filter(business_id__in=[e.business_id for e in employers])
+    mappings = CompetenceMapping.objects.filter(employer__in=demo)
+    return {
+        "employers": demo.count(),
+        "mappings": mappings.filter(status=MappingStatus.FINISHED).count(),
+        "drafts": mappings.filter(status=MappingStatus.DRAFT).count(),
+        "vacancies": Vacancy.objects.filter(source=VacancySource.DEMO).count(),
+        "open_vacancies": Vacancy.objects.filter(
+            source=VacancySource.DEMO, status=VacancyStatus.OPEN
+        ).count(),
+    }

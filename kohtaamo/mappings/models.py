@@ -21,8 +21,9 @@ class CompetenceMappingQuerySet(models.QuerySet):
         return self.filter(status=MappingStatus.FINISHED)
 
     def current(self):
-        """The newest finished version of each employer's mapping."""
-        return self.finished().filter(superseded_by__isnull=True)
+        """The newest finished version of each employer's mapping (a draft revising it does not
+        replace it until the draft is finished)."""
+        return self.finished().exclude(superseded_by__status=MappingStatus.FINISHED)
 
 
 class CompetenceMapping(models.Model):
@@ -93,6 +94,12 @@ class CompetenceMapping(models.Model):
                 condition=models.Q(version__isnull=False),
                 name="unique_mapping_version",
             ),
+            models.UniqueConstraint(
+                fields=["employer"],
+                condition=models.Q(status=MappingStatus.DRAFT),
+                name="one_draft_mapping_per_employer",
+                violation_error_message=_("The employer already has a draft mapping."),
+            ),
             models.CheckConstraint(
                 condition=(
                     models.Q(status=MappingStatus.DRAFT, version__isnull=True)
@@ -136,6 +143,12 @@ class WorkforceEntry(models.Model):
         CompetenceMapping, on_delete=models.CASCADE, related_name="workforce"
     )
     occupation = _occupation_field()
+    title = models.CharField(
+        _("job title"),
+        max_length=200,
+        blank=True,
+        help_text=_("The title as the company says it; the occupation is ESCO's."),
+    )
     count = models.PositiveIntegerField(_("people"), validators=[MinValueValidator(1)])
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -150,6 +163,12 @@ class PlannedHire(models.Model):
         CompetenceMapping, on_delete=models.CASCADE, related_name="planned_hires"
     )
     occupation = _occupation_field()
+    title = models.CharField(
+        _("job title"),
+        max_length=200,
+        blank=True,
+        help_text=_("The title as the company says it; the occupation is ESCO's."),
+    )
     count = models.PositiveIntegerField(_("people"), validators=[MinValueValidator(1)])
     horizon = models.CharField(_("when"), max_length=5, choices=Horizon.choices)
     seasonal = models.BooleanField(_("seasonal work"), default=False)

@@ -102,6 +102,15 @@ class Vacancy(models.Model):
         _("source"), max_length=10, choices=VacancySource.choices, default=VacancySource.MANUAL
     )
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, help_text=_("When the source published the ad.")
+    )
+    other_occupations = models.JSONField(
+        _("other occupations"),
+        default=list,
+        blank=True,
+        help_text=_("URIs of further ESCO occupations the ad names besides the main one."),
+    )
     mapping = models.ForeignKey(
         "mappings.CompetenceMapping",
         verbose_name=_("from the mapping"),
@@ -114,6 +123,7 @@ class Vacancy(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = VacancyQuerySet.as_manager()
 

@@ -19,6 +19,7 @@ class EmployerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Employer
+        skip_postgeneration_save = True
 
     business_id = factory.Sequence(business_id_for)
     name = factory.Sequence(lambda n: f"Testiyritys {n} Oy")

@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.urls import URLPattern, reverse
+from django.urls.converters import IntConverter
 
 from kohtaamo.www.urls import urlpatterns
 
@@ -12,7 +13,10 @@ PUBLIC = {"login"}
 
 
 def url_of(pattern: URLPattern) -> str:
-    kwargs = {name: uuid.uuid4() for name in pattern.pattern.converters}
+    kwargs = {
+        name: 1 if isinstance(converter, IntConverter) else uuid.uuid4()
+        for name, converter in pattern.pattern.converters.items()
+    }
     return reverse(f"www:{pattern.name}", kwargs=kwargs)
 
 

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -6,7 +8,8 @@ from kohtaamo.demo.services import demo_logins, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo organisations and users of Lapland (idempotent). Refuses when DEBUG is off."
+        "Load the demo organisations, users, employers, competence mappings and vacancies of "
+        "Lapland (idempotent). Refuses when DEBUG is off."
     )
 
     def add_arguments(self, parser):
@@ -23,16 +26,34 @@ class Command(BaseCommand):
                 "Demo users share a known password: refusing to load them while DEBUG is off. "
                 "Use --force only on a machine that is not in production."
             )
+        started = time.monotonic()
         try:
             counts = load_demo(password=settings.KOHTAAMO_DEMO_PASSWORD)
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
+        # One line: `make run` skips it to print only the logins.
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo data: {counts['organisations']} organisations, {counts['users']} users"
-            )
+            self.style.SUCCESS(summary(counts) + f" ({time.monotonic() - started:.1f} s)")
         )
         if print_logins:
             self.stdout.write(f"\nDemo logins (password: {settings.KOHTAAMO_DEMO_PASSWORD}):")
             for username, organisation, role in demo_logins():
                 self.stdout.write(f"  {username:<24} {role:<24} {organisation}")
+
+
+def summary(counts: dict[str, int]) -> str:
+    text = f"Demo data: {counts['organisations']} organisations, {counts['users']} users"
+    if "employers" not in counts:
+        return text + " (no employers: import the taxonomy first)"
+    added = counts["new_employers"] + counts["new_mappings"] + counts["new_vacancies"]
+    return (
+        f"{text}, {counts['employers']} employers, {counts['mappings']} finished competence "
+        f"mappings and {counts['drafts']} drafts, {counts['vacancies']} vacancies "
+        f"({counts['open_vacancies']} open); "
+        + (
+            f"added {counts['new_employers']} employers, {counts['new_mappings']} mappings, "
+            f"{counts['new_vacancies']} vacancies"
+            if added
+            else "nothing to add"
+        )
+    )

@@ -1,0 +1,35 @@
+import pytest
+
+from kohtaamo.accounts.models import User
+from kohtaamo.mappings import services
+from kohtaamo.organisations.models import Organisation
+from tests.employers.factories import EmployerFactory
+
+ROVANIEMI = "Rovaniemen kaupungin työllisyyspalvelut"
+KEMI = "Kemin kaupunki"
+
+
+@pytest.fixture
+def rovaniemi():
+    return Organisation.objects.get(name=ROVANIEMI)
+
+
+@pytest.fixture
+def kemi():
+    return Organisation.objects.get(name=KEMI)
+
+
+@pytest.fixture
+def coordinator():
+    """A company coordinator of Rovaniemi's employment services (demo user)."""
+    return User.objects.get(username="rovaniemi.company")
+
+
+@pytest.fixture
+def employer(rovaniemi):
+    return EmployerFactory(partners=[rovaniemi], name="Lapin Maansiirto Oy")
+
+
+@pytest.fixture
+def draft(coordinator, employer, rovaniemi):
+    return services.start_mapping(actor=coordinator, employer=employer, organisation=rovaniemi)
