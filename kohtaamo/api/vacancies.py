@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -311,7 +311,9 @@ def create(request: HttpRequest, body: VacancyIn):
     position (`competences[2]: ...`)."""
     employer = Employer.objects.visible_to(request.user).filter(public_id=body.employer).first()
     if employer is None:
-        return 400, {"detail": "employer: no such employer among your organisations' employers"}
+        return Status(
+            400, {"detail": "employer: no such employer among your organisations' employers"}
+        )
     fields = body.dict(exclude={"employer", "competences", "occupation_uri"})
     try:
         with translation.override(MESSAGES_LANGUAGE):
@@ -325,8 +327,8 @@ def create(request: HttpRequest, body: VacancyIn):
                 **fields,
             )
     except ValidationError as exc:
-        return 400, {"detail": validation_message(exc)}
-    return 201, serialise(_reloaded([vacancy]), None)[0]
+        return Status(400, {"detail": validation_message(exc)})
+    return Status(201, serialise(_reloaded([vacancy]), None)[0])
 
 
 @router.post(
@@ -355,7 +357,7 @@ def import_ads(request: HttpRequest, employer: UUID | None = None):
     if employer is not None:
         chosen = Employer.objects.visible_to(request.user).filter(public_id=employer).first()
         if chosen is None:
-            return 400, _problems([("employer", "no such employer among your employers")])
+            return Status(400, _problems([("employer", "no such employer among your employers")]))
     try:
         data = tmt.loads(request.body)
         with translation.override(MESSAGES_LANGUAGE):
@@ -366,16 +368,19 @@ def import_ads(request: HttpRequest, employer: UUID | None = None):
                 employer=chosen,
             )
     except tmt.TmtError as exc:
-        return 400, _problems(exc.errors)
+        return Status(400, _problems(exc.errors))
     except ImportFailed as exc:
-        return 400, _problems(exc.errors)
+        return Status(400, _problems(exc.errors))
     except PermissionError as exc:
         raise HttpError(403, "Only members in a working role import vacancies") from exc
-    return 201, {
-        "created": serialise(_reloaded(result.created), None),
-        "updated": serialise(_reloaded(result.updated), None),
-        "warnings": result.warnings,
-    }
+    return Status(
+        201,
+        {
+            "created": serialise(_reloaded(result.created), None),
+            "updated": serialise(_reloaded(result.updated), None),
+            "warnings": result.warnings,
+        },
+    )
 
 
 def _problems(errors: list[tuple[str, str]]) -> dict:

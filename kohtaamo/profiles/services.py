@@ -51,6 +51,7 @@ ISCO_URI = "http://data.europa.eu/esco/isco/C"
 ISCO_KEY = re.compile(r"\d{1,4}")
 AREA_CODE = re.compile(r"(KU|SK|MK)(\d{2,3})")
 LAPLAND = "19"
+WHERE_TO_LEARN = 5  # units in the seeker version
 UNITS_FOR_TOP = 10  # the top skills (and every licence) get the units that teach them
 UNITS_PER_COMPETENCE = 4
 QUALIFICATIONS_PER_UNIT = 3
@@ -181,12 +182,28 @@ class OccupationProfile:
 
     @property
     def where_to_learn(self) -> list[tuple[UnitRow, list[str]]]:
-        """Units teaching the seeker version's licences and skills, each with what it teaches."""
+        """Units teaching the seeker version's licences and skills, each with what it teaches.
+
+        The most useful first: a unit scores the employers asking for each thing it teaches,
+        shared among the units that teach that thing. A card that every other unit mentions
+        (the occupational safety card) then does not lift a cleaning unit into a profile of
+        machine operators, while the unit that teaches operating an excavator comes first.
+        """
         found: dict[str, tuple[UnitRow, list[str]]] = {}
+        score: dict[str, float] = {}
         for row in [*self.seeker_licences, *self.seeker_skills]:
             for unit in row.units:
                 found.setdefault(unit.name, (unit, []))[1].append(row.label)
-        return list(found.values())
+                score[unit.name] = score.get(unit.name, 0.0) + row.employers / len(row.units)
+        best = max(found, key=lambda name: (score[name], name), default=None)
+        near = {uri for uri, _ in found[best][0].qualifications} if best else set()
+
+        def order(name: str) -> tuple:
+            # Equal scores: units of the best unit's qualifications first (the same field).
+            same_field = any(uri in near for uri, _ in found[name][0].qualifications)
+            return (-score[name], not same_field, name)
+
+        return [found[name] for name in sorted(found, key=order)[:WHERE_TO_LEARN]]
 
 
 # --- Keys and areas -------------------------------------------------------------------------
