@@ -8,6 +8,10 @@ DATABASE_URL says so); each test then runs in a transaction that is rolled back.
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
+
+from kohtaamo.accounts.models import User
+from kohtaamo.organisations.models import Organisation
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +37,32 @@ def login(client, demo_password):
         return client
 
     return _login
+
+
+ROVANIEMI = "Rovaniemen kaupungin työllisyyspalvelut"
+KEMI = "Kemin kaupunki"
+
+
+@pytest.fixture
+def rovaniemi():
+    """The demo organisation of Rovaniemi's employment services."""
+    return Organisation.objects.get(name=ROVANIEMI)
+
+
+@pytest.fixture
+def kemi():
+    return Organisation.objects.get(name=KEMI)
+
+
+@pytest.fixture
+def user():
+    """A demo user by name: `user("rovaniemi.company")`."""
+    return lambda username: User.objects.get(username=username)
+
+
+@pytest.fixture
+def in_english(client, settings):
+    """Messages in English: for gettext in services and, through the cookie, for pages."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

@@ -74,6 +74,7 @@ def test_xlsx_import(user, rovaniemi):
     assert (employer.municipality.code, employer.peak_months) == ("758", [6, 7, 8])
 
 
+@pytest.mark.usefixtures("in_english")
 def test_one_bad_row_writes_nothing_and_names_the_row(user, rovaniemi):
     report = run(
         user("rovaniemi.company"),
@@ -117,6 +118,7 @@ def test_every_error_of_every_row_is_reported(user, rovaniemi):
     assert unknown.value == "Atlantis"
 
 
+@pytest.mark.usefixtures("in_english")
 def test_the_same_business_id_twice_in_a_file_names_both_rows(user, rovaniemi):
     report = run(
         user("rovaniemi.company"),

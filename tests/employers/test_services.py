@@ -47,6 +47,7 @@ def test_a_wrong_check_digit_names_the_business_id_field(user, rovaniemi):
     assert not Employer.objects.filter(name="Lapin Testi Oy").exists()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_duplicate_business_id_is_refused_naming_the_field(user, rovaniemi, kemi):
     EmployerFactory(business_id=FRESH_ID, partners=[kemi])
     with pytest.raises(ValidationError) as caught:

@@ -2,21 +2,7 @@ import pytest
 
 from kohtaamo.accounts.models import User
 from kohtaamo.mappings import services
-from kohtaamo.organisations.models import Organisation
 from tests.employers.factories import EmployerFactory
-
-ROVANIEMI = "Rovaniemen kaupungin työllisyyspalvelut"
-KEMI = "Kemin kaupunki"
-
-
-@pytest.fixture
-def rovaniemi():
-    return Organisation.objects.get(name=ROVANIEMI)
-
-
-@pytest.fixture
-def kemi():
-    return Organisation.objects.get(name=KEMI)
 
 
 @pytest.fixture

@@ -134,6 +134,7 @@ def test_versions_count_per_employer(coordinator, draft, rovaniemi):
     assert services.finish_mapping(actor=coordinator, mapping=other).version == 1
 
 
+@pytest.mark.usefixtures("in_english")
 def test_an_empty_mapping_cannot_be_finished(coordinator, draft):
     with pytest.raises(ValidationError, match="at least one"):
         services.finish_mapping(actor=coordinator, mapping=draft)
@@ -141,6 +142,7 @@ def test_an_empty_mapping_cannot_be_finished(coordinator, draft):
     assert draft.is_draft
 
 
+@pytest.mark.usefixtures("in_english")
 def test_a_finished_mapping_refuses_edits(coordinator, draft):
     services.save_draft(actor=coordinator, mapping=draft, data=answers())
     finished = services.finish_mapping(actor=coordinator, mapping=draft)
@@ -188,6 +190,7 @@ def test_revise_returns_the_open_draft(coordinator, draft):
     assert services.revise_mapping(actor=coordinator, mapping=old) == new
 
 
+@pytest.mark.usefixtures("in_english")
 def test_only_the_newest_version_can_be_revised(coordinator, draft):
     services.save_draft(actor=coordinator, mapping=draft, data=answers())
     first = services.finish_mapping(actor=coordinator, mapping=draft)

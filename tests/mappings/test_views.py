@@ -321,6 +321,7 @@ def test_finish_saves_and_finishes(login, filled):
     ).exists()
 
 
+@pytest.mark.usefixtures("in_english")
 def test_finishing_an_empty_draft_says_why_and_keeps_the_draft(login, draft):
     data = post_data(draft, notes="Käynti peruttiin")
     response = login("rovaniemi.company").post(url("mapping_finish", draft), data, cookies=EN)
