@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "kohtaamo.qualifications",
     "kohtaamo.competences",
     "kohtaamo.employers",
+    "kohtaamo.clients",
     "kohtaamo.mappings",
     "kohtaamo.vacancies",
     "kohtaamo.profiles",

@@ -2,8 +2,10 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from kohtaamo.api.auth import AUTH
+from kohtaamo.api.clients import router as clients_router
 from kohtaamo.api.competences import router as competences_router
 from kohtaamo.api.employers import router as employers_router
+from kohtaamo.api.me import router as me_router
 from kohtaamo.api.profiles import router as profiles_router
 from kohtaamo.api.taxonomy import router as taxonomy_router
 from kohtaamo.api.vacancies import router as vacancies_router
@@ -21,6 +23,8 @@ api.add_router("/v1/competences", competences_router)
 api.add_router("/v1/employers", employers_router)
 api.add_router("/v1/vacancies", vacancies_router)
 api.add_router("/v1/profiles", profiles_router)
+api.add_router("/v1/clients", clients_router)
+api.add_router("/v1/me", me_router)
 
 
 @api.exception_handler(ValidationError)

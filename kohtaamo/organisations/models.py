@@ -33,6 +33,11 @@ class Organisation(models.Model):
     )
     business_id = models.CharField(_("business ID"), max_length=9, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    stores_identity_codes = models.BooleanField(
+        _("stores personal identity codes"),
+        default=False,
+        help_text=_("Off by default: job seekers' records hold no personal identity code."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = OrganisationQuerySet.as_manager()

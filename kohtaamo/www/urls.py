@@ -2,11 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from kohtaamo.www.accounts import views as accounts
+from kohtaamo.www.clients import urls as client_urls
 from kohtaamo.www.competences import views as competences
 from kohtaamo.www.employers import urls as employer_urls
 from kohtaamo.www.home import views as home
 from kohtaamo.www.mappings import urls as mapping_urls
 from kohtaamo.www.organisations import views as organisations
+from kohtaamo.www.own import urls as own_urls
 from kohtaamo.www.profiles import urls as profile_urls
 from kohtaamo.www.taxonomy import views as taxonomy
 from kohtaamo.www.vacancies import urls as vacancy_urls
@@ -32,4 +34,6 @@ urlpatterns = [
     *mapping_urls.urlpatterns,
     *vacancy_urls.urlpatterns,
     *profile_urls.urlpatterns,
+    *client_urls.urlpatterns,
+    *own_urls.urlpatterns,
 ]
