@@ -13,3 +13,5 @@ class AuditAction(models.TextChoices):
     LOGIN = "login", _("logged in")
     SWITCH_ORGANISATION = "switch_organisation", _("switched organisation")
     IMPORT = "import", _("imported")
+    CONSENT_GIVEN = "consent_given", _("consent given")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("consent withdrawn")
