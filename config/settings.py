@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kohtaamo.www.middleware.LoginRequiredMiddleware",
     "kohtaamo.organisations.middleware.CurrentOrganisationMiddleware",
+    "kohtaamo.www.own.middleware.JobSeekerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kohtaamo.www.middleware.ContentSecurityPolicyMiddleware",

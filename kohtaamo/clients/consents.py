@@ -40,6 +40,8 @@ def give_consent(
         raise ValidationError(
             {"organisation": _("The organisation that owns the record needs no consent.")}
         )
+    if not organisation.is_active:
+        raise ValidationError({"organisation": _("The organisation is not active.")})
     if scope not in ConsentScope.values:
         raise ValidationError({"scope": _("Choose what the organisation may see.")})
     if valid_until < today:

@@ -201,6 +201,13 @@ class Client(models.Model):
     def age_in(self, year: int) -> int:
         return year - self.birth_year
 
+    @property
+    def age_group(self) -> str:
+        """The age band this year: what those who may not see the year of birth see."""
+        from kohtaamo.clients.ages import age_group
+
+        return age_group(self.birth_year, timezone.localdate().year)
+
     def target_groups(self, today: date | None = None) -> list[str]:
         """The codes of TARGET_GROUPS that apply to this person today."""
         today = today or timezone.localdate()

@@ -26,6 +26,9 @@ USERS = [
         ("Rovaniemen kaupungin työllisyyspalvelut", Role.COORDINATOR),
         (PROJECT, Role.COORDINATOR),
     ]),
+    ("rovaniemi.coach", "Kaisa", "Lantto", [
+        ("Rovaniemen kaupungin työllisyyspalvelut", Role.COORDINATOR),
+    ]),
     ("rovaniemi.company", "Jari", "Kallio", [
         ("Rovaniemen kaupungin työllisyyspalvelut", Role.COMPANY_COORDINATOR),
     ]),
@@ -38,6 +41,7 @@ USERS = [
     ]),
     ("redu.admin", "Leena", "Ylitalo", [("Koulutuskuntayhtymä REDU", Role.ORGANISATION_ADMIN)]),
     ("lappia.counsellor", "Hanna", "Kemppainen", [("Lappia", Role.COORDINATOR)]),
+    ("lappia.company", "Kimmo", "Rantala", [("Lappia", Role.COMPANY_COORDINATOR)]),
     ("kemi.coordinator", "Tiina", "Jokela", [("Kemin kaupunki", Role.COORDINATOR)]),
     ("kemi.company", "Petri", "Alatalo", [("Kemin kaupunki", Role.COMPANY_COORDINATOR)]),
     ("kolari.coordinator", "Anne", "Keskitalo", [("Kolarin kunta", Role.COORDINATOR)]),
@@ -47,3 +51,7 @@ USERS = [
     ("ulapland.coordinator", "Elina", "Mäkelä", [("Lapin yliopisto", Role.COORDINATOR)]),
     ("lapinamk.coordinator", "Tuomas", "Salmela", [("Lapin ammattikorkeakoulu", Role.COORDINATOR)]),
 ]  # fmt: skip
+
+# Job seekers who log in to their own view: username, first name, last name. Their client
+# records are planned in clients.py (`plan_demo_seeker`).
+SEEKERS = [("demo.seeker", "Sanna", "Esimerkki")]

@@ -196,10 +196,14 @@ def occupation_choices(
     return list(zip(ranked[:3], (3, 2, 1), strict=False))
 
 
-def candidate_occupations(group: str, occupations: list[OccupationFacts]) -> list:
-    """Every occupation of the group `occupation_choices` may pick, in any sector."""
+def candidate_occupations(
+    group: str, occupations: list[OccupationFacts], choices=None
+) -> list[OccupationFacts]:
+    """Every occupation of the group that `choices` (by default `occupation_choices`) may
+    pick, in any sector."""
+    choices = choices or occupation_choices
     sectors = ["", *(sector for sector, g in SECTOR_PREFERRED if g == group)]
-    found = {o.uri: o for s in sectors for o, _ in occupation_choices(group, occupations, s)}
+    found = {o.uri: o for s in sectors for o, _ in choices(group, occupations, s)}
     return sorted(found.values(), key=lambda o: (o.code, o.uri))
 
 

@@ -1,37 +1,51 @@
 """Loading the demo data of Lapland. Idempotent: running it again changes nothing.
 
 The demo is planned by pure functions from fixed random seeds (employers.py, vacancies.py,
-mappings.py) and written here with bulk_create. Public ids are derived from the plan, so the
-demo has the same URLs every time it is built. A second run adds only what is missing:
-employers by business id (with their contacts, partnerships and mappings) and vacancies by
-their external id.
+mappings.py, clients.py) and written here and in client_rows.py with bulk_create. Public ids
+are derived from the plan (keys.py), so the demo has the same URLs every time it is built. A
+second run adds only what is missing: employers by business id (with their contacts,
+partnerships and mappings), vacancies by their external id and clients by their public id.
 """
 
 import random
 import uuid
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from kohtaamo.clients.models import Client
 from kohtaamo.core.reference import reference_dir
-from kohtaamo.demo.data import ORGANISATIONS, USERS
+from kohtaamo.demo.client_rows import write_clients
+from kohtaamo.demo.clients import (
+    ROVANIEMI,
+    ClientPlan,
+    plan_clients,
+    plan_demo_seeker,
+    seeker_choices,
+    yearly_unemployed,
+)
+from kohtaamo.demo.data import ORGANISATIONS, SEEKERS, USERS
 from kohtaamo.demo.employers import EmployerPlan, plan_employers
+from kohtaamo.demo.keys import aware, public_id
 from kohtaamo.demo.mappings import MappingPlan, plan_mappings
 from kohtaamo.demo.occupations import (
     OccupationFacts,
     SkillLink,
     candidate_occupations,
     isco_group,
+    occupation_choices,
 )
 from kohtaamo.demo.vacancies import VacancyPlan, plan_vacancies
 from kohtaamo.employers.models import ContactPerson, Employer, EmployerPartnership
 from kohtaamo.geo.models import Municipality
-from kohtaamo.insights.labour import vacancy_mix
+from kohtaamo.insights.labour import area_series, occupation_series, vacancy_mix
 from kohtaamo.mappings.enums import MappingStatus, Support
 from kohtaamo.mappings.models import (
     CompetenceMapping,
@@ -45,7 +59,7 @@ from kohtaamo.vacancies.enums import VacancySource, VacancyStatus
 from kohtaamo.vacancies.models import Vacancy, VacancyCompetence
 
 SEED = "kohtaamo-demo-4"
-NAMESPACE = uuid.UUID("6f1d9a52-3c1e-4b8e-9a57-4f0c2d7e8b31")  # public ids of demo records
+CLIENT_SEED = "kohtaamo-demo-5"
 MIX_YEAR = "2022"
 
 
@@ -59,28 +73,48 @@ def load_demo(*, password: str) -> dict[str, int]:
         organisations[name], _ = Organisation.objects.update_or_create(
             name=name, defaults={"kind": kind, "municipality": municipalities[code]}
         )
-    user_model = get_user_model()
-    for username, first, last, roles in USERS:
-        user, created = user_model.objects.get_or_create(
-            username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
-        )
-        if created or not user.check_password(password):
-            user.set_password(password)
-            user.save()
+    users = _demo_users([(u, first, last) for u, first, last, _ in USERS] + SEEKERS, password)
+    for username, _first, _last, roles in USERS:
         for organisation, role in roles:
             Membership.objects.get_or_create(
-                user=user, organisation=organisations[organisation], role=role
+                user=users[username], organisation=organisations[organisation], role=role
             )
-    counts = {"organisations": len(organisations), "users": len(USERS)}
+    counts = {"organisations": len(organisations), "users": len(users)}
     if Concept.objects.filter(kind="occupation").exists():
         counts |= load_demo_records(municipalities=municipalities, organisations=organisations)
     return counts
 
 
+def _demo_users(people: list[tuple[str, str, str]], password: str) -> dict:
+    """The demo users by username, created when missing, all with the demo password.
+
+    They share one password hash: hashing is slow on purpose (PBKDF2, a fifth of a second a
+    user), the password is the same for all and public anyway, and so a run checks one hash
+    instead of one for each user.
+    """
+    model = get_user_model()
+    existing = {u.username: u for u in model.objects.filter(username__in=[p[0] for p in people])}
+    hashes = sorted({u.password for u in existing.values()})
+    valid = [h for h in hashes if check_password(password, h)]
+    shared = valid[0] if valid else make_password(password)
+    stale = [u for u in existing.values() if u.password != shared]
+    for user in stale:
+        user.password = shared
+    model.objects.bulk_update(stale, ["password"])
+    model.objects.bulk_create(
+        model(username=u, first_name=first, last_name=last, email=f"{u}@example.org",
+              password=shared)
+        for u, first, last in people
+        if u not in existing
+    )  # fmt: skip
+    return {u.username: u for u in model.objects.filter(username__in=[p[0] for p in people])}
+
+
 def demo_logins() -> list[tuple[str, str, str]]:
     """(username, organisation, role) of every demo user, for printing at start-up."""
-    return [(u, roles[0][0], roles[0][1].label) for u, _, _, roles in USERS]
+    staff = [(u, roles[0][0], roles[0][1].label) for u, _, _, roles in USERS]
+    seekers = [(u, ROVANIEMI, gettext_lazy("job seeker")) for u, _, _ in SEEKERS]
+    return staff + seekers
 
 
 def demo_employers() -> list[EmployerPlan]:
@@ -88,17 +122,11 @@ def demo_employers() -> list[EmployerPlan]:
     return plan_employers(random.Random(f"{SEED}-employers"))
 
 
-def public_id(kind: str, key: str) -> uuid.UUID:
-    return uuid.uuid5(NAMESPACE, f"{kind}:{key}")
-
-
-def aware(day: date, at: time = time(9)) -> datetime:
-    return timezone.make_aware(datetime.combine(day, at))
-
-
 def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str, int]:
-    """Employers, mappings and vacancies; needs the ESCO taxonomy (import_taxonomy)."""
-    occupations, concept_ids = read_occupations()
+    """Employers, mappings, vacancies and clients; needs the ESCO taxonomy (import_taxonomy)."""
+    (occupations, seeker_occupations), concept_ids = read_occupations(
+        occupation_choices, seeker_choices
+    )
     mix = vacancy_mix(reference_dir() / "labour", year=MIX_YEAR, level=4)
     employers = demo_employers()
     mappings = plan_mappings(
@@ -108,6 +136,7 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
         mix=mix,
         support_codes=list(Support.values),
     )
+    licence_years = dict(Licence.objects.values_list("code", "validity_years"))
     vacancies = plan_vacancies(
         random.Random(f"{SEED}-vacancies"),
         mix=mix,
@@ -118,21 +147,65 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
     new_employers = _write_employers(employers, municipalities, organisations)
     new_mappings = _write_mappings(mappings, employers, new_employers, organisations, concept_ids)
     new_vacancies = _write_vacancies(vacancies, mappings, employers, organisations, concept_ids)
+    clients = demo_clients(occupations=seeker_occupations, licence_years=licence_years)
+    new_clients = write_clients(
+        clients, municipalities=municipalities, organisations=organisations, concept_ids=concept_ids
+    )
     return _summary(employers) | {
         "new_employers": len(new_employers),
         "new_mappings": new_mappings,
         "new_vacancies": new_vacancies,
+        "clients": demo_client_records(clients).count(),
+        "new_clients": new_clients,
     }
+
+
+def demo_clients(*, occupations=None, licence_years=None) -> list[ClientPlan]:
+    """The planned demo clients (the same every time), the one who logs in as `demo.seeker`
+    first. Their past occupations follow the unemployed of Lapland by ISCO group, their home
+    municipalities the unemployed by municipality (2022 averages).
+
+    `occupations` and `licence_years` are read from the database unless given."""
+    if occupations is None:
+        (occupations,), _ids = read_occupations(seeker_choices)
+    if licence_years is None:
+        licence_years = dict(Licence.objects.values_list("code", "validity_years"))
+    labour = reference_dir() / "labour"
+    by_area = yearly_unemployed(area_series(labour), year=MIX_YEAR, codes=is_municipality)
+    seeker = plan_demo_seeker(occupations=occupations, licence_years=licence_years)
+    others = plan_clients(
+        random.Random(CLIENT_SEED),
+        unemployed_by_municipality={a.removeprefix("KU"): n for a, n in by_area.items()},
+        unemployed_by_group=yearly_unemployed(
+            occupation_series(labour), year=MIX_YEAR, codes=lambda code: len(code) == 4
+        ),
+        occupations=occupations,
+        licence_years=licence_years,
+    )
+    return [seeker, *others]
+
+
+def is_municipality(area: str) -> bool:
+    """Area codes of the statistics: KU698 a municipality, SK191 a sub-region, MK19 a region."""
+    return area.startswith("KU")
+
+
+def demo_client_records(plans: list[ClientPlan]):
+    """The clients of the plan that are in the database."""
+    return Client.objects.filter(public_id__in=[public_id("client", p.key) for p in plans])
 
 
 # -- Reading ESCO into plain data ---------------------------------------------------------------
 
 
-def read_occupations() -> tuple[dict[str, list[OccupationFacts]], dict[str, int]]:
-    """ISCO group -> the ESCO occupations the demo may use, with their skills; and the
-    occupations' database ids by URI.
+def read_occupations(
+    *choosers,
+) -> tuple[list[dict[str, list[OccupationFacts]]], dict[str, int]]:
+    """For each chooser (`occupation_choices` of the employers, `seeker_choices` of the job
+    seekers): ISCO group -> the ESCO occupations it may pick in any sector, with their skills.
+    And the database ids of all occupations by URI.
 
-    Only the occupations the demo can pick are read with their skills.
+    One read for all choosers; only the occupations they can pick are read with their skills.
     """
     rows = (
         Concept.objects.filter(kind="occupation", is_active=True)
@@ -148,14 +221,23 @@ def read_occupations() -> tuple[dict[str, list[OccupationFacts]], dict[str, int]
             OccupationFacts(uri, code, label, skill_count)
         )
         ids[uri] = concept_id
-    chosen = {group: candidate_occupations(group, items) for group, items in stubs.items()}
-    links = _skill_links([ids[o.uri] for items in chosen.values() for o in items])
+    chosen = [
+        {group: candidate_occupations(group, items, choices) for group, items in stubs.items()}
+        for choices in choosers
+    ]
+    wanted = {ids[o.uri] for by_group in chosen for items in by_group.values() for o in items}
+    links = _skill_links(sorted(wanted))
+    return [_with_skills(by_group, links, ids) for by_group in chosen], ids
+
+
+def _with_skills(chosen: dict[str, list[OccupationFacts]], links, ids) -> dict:
+    """The occupations with their skills; those without essential skills left out."""
     result = {}
     for group, items in chosen.items():
         full = [_with_links(o, links.get(ids[o.uri], {})) for o in items]
         if full := [o for o in full if o.essential]:
             result[group] = full
-    return result, ids
+    return result
 
 
 def _skill_links(occupation_ids: list[int]) -> dict[int, dict[str, list[SkillLink]]]:

@@ -8,8 +8,8 @@ from kohtaamo.demo.services import demo_logins, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo organisations, users, employers, competence mappings and vacancies of "
-        "Lapland (idempotent). Refuses when DEBUG is off."
+        "Load the demo organisations, users, employers, competence mappings, vacancies and "
+        "job seekers of Lapland (idempotent). Refuses when DEBUG is off."
     )
 
     def add_arguments(self, parser):
@@ -45,14 +45,15 @@ def summary(counts: dict[str, int]) -> str:
     text = f"Demo data: {counts['organisations']} organisations, {counts['users']} users"
     if "employers" not in counts:
         return text + " (no employers: import the taxonomy first)"
-    added = counts["new_employers"] + counts["new_mappings"] + counts["new_vacancies"]
+    added = sum(counts[k] for k in ("new_employers", "new_mappings", "new_vacancies",
+                                    "new_clients"))  # fmt: skip
     return (
         f"{text}, {counts['employers']} employers, {counts['mappings']} finished competence "
         f"mappings and {counts['drafts']} drafts, {counts['vacancies']} vacancies "
-        f"({counts['open_vacancies']} open); "
+        f"({counts['open_vacancies']} open), {counts['clients']} job seekers; "
         + (
             f"added {counts['new_employers']} employers, {counts['new_mappings']} mappings, "
-            f"{counts['new_vacancies']} vacancies"
+            f"{counts['new_vacancies']} vacancies, {counts['new_clients']} job seekers"
             if added
             else "nothing to add"
         )
