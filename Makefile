@@ -60,8 +60,13 @@ format: install  ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: system-deps install  ## benchmarks: print figures against their baselines
+bench: system-deps install  ## benchmarks: print figures against their baselines (bench/RESULTS.md)
+	$(VENV)/bin/pip install --quiet -e '.[dev,bench]'
 	$(PY) bench/import_taxonomy.py
+	$(PY) bench/skill_extraction.py
+	$(PY) bench/extraction_speed.py
+	$(PY) bench/matching_quality.py
+	$(PY) bench/matching_speed.py
 
 messages: install  ## update and compile the translations (needs gettext)
 	$(DEV_ENV) $(MANAGE) makemessages -l fi -l sv -l en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*'

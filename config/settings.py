@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kohtaamo.clients",
     "kohtaamo.mappings",
     "kohtaamo.vacancies",
+    "kohtaamo.training",
     "kohtaamo.profiles",
     "kohtaamo.insights",
     "kohtaamo.demo",

@@ -4,7 +4,8 @@ The demo is planned by pure functions from fixed random seeds (employers.py, vac
 mappings.py, clients.py) and written here and in client_rows.py with bulk_create. Public ids
 are derived from the plan (keys.py), so the demo has the same URLs every time it is built. A
 second run adds only what is missing: employers by business id (with their contacts,
-partnerships and mappings), vacancies by their external id and clients by their public id.
+partnerships and mappings), vacancies by their external id, clients and training offers by
+their public id.
 """
 
 import random
@@ -42,6 +43,7 @@ from kohtaamo.demo.occupations import (
     isco_group,
     occupation_choices,
 )
+from kohtaamo.demo.training import plan_offers, write_offers
 from kohtaamo.demo.vacancies import VacancyPlan, plan_vacancies
 from kohtaamo.employers.models import ContactPerson, Employer, EmployerPartnership
 from kohtaamo.geo.models import Municipality
@@ -151,7 +153,11 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
     new_clients = write_clients(
         clients, municipalities=municipalities, organisations=organisations, concept_ids=concept_ids
     )
+    offers = plan_offers()
+    new_offers = write_offers(offers, municipalities=municipalities, organisations=organisations)
     return _summary(employers) | {
+        "training_offers": len(offers),
+        "new_training_offers": new_offers,
         "new_employers": len(new_employers),
         "new_mappings": new_mappings,
         "new_vacancies": new_vacancies,

@@ -8,8 +8,8 @@ from kohtaamo.demo.services import demo_logins, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo organisations, users, employers, competence mappings, vacancies and "
-        "job seekers of Lapland (idempotent). Refuses when DEBUG is off."
+        "Load the demo organisations, users, employers, competence mappings, vacancies, "
+        "job seekers and training offers of Lapland (idempotent). Refuses when DEBUG is off."
     )
 
     def add_arguments(self, parser):
@@ -45,15 +45,17 @@ def summary(counts: dict[str, int]) -> str:
     text = f"Demo data: {counts['organisations']} organisations, {counts['users']} users"
     if "employers" not in counts:
         return text + " (no employers: import the taxonomy first)"
-    added = sum(counts[k] for k in ("new_employers", "new_mappings", "new_vacancies",
-                                    "new_clients"))  # fmt: skip
+    added = sum(counts.get(k, 0) for k in ("new_employers", "new_mappings", "new_vacancies",
+                                           "new_clients", "new_training_offers"))  # fmt: skip
     return (
         f"{text}, {counts['employers']} employers, {counts['mappings']} finished competence "
         f"mappings and {counts['drafts']} drafts, {counts['vacancies']} vacancies "
-        f"({counts['open_vacancies']} open), {counts['clients']} job seekers; "
+        f"({counts['open_vacancies']} open), {counts['clients']} job seekers, "
+        f"{counts.get('training_offers', 0)} training offers; "
         + (
             f"added {counts['new_employers']} employers, {counts['new_mappings']} mappings, "
-            f"{counts['new_vacancies']} vacancies, {counts['new_clients']} job seekers"
+            f"{counts['new_vacancies']} vacancies, {counts['new_clients']} job seekers, "
+            f"{counts.get('new_training_offers', 0)} training offers"
             if added
             else "nothing to add"
         )
