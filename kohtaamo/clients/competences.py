@@ -33,9 +33,10 @@ from django.utils.translation import gettext_lazy
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.clients import perms
-from kohtaamo.clients.enums import CompetenceKind, CompetenceSource, ConsentScope
-from kohtaamo.clients.languages import ISO_639_1, LEVELS, NATIVE
+from kohtaamo.clients.enums import CompetenceSource, ConsentScope
+from kohtaamo.clients.languages import ISO_639_1, LEVELS, normalise_level
 from kohtaamo.clients.models import Client, ClientCompetence, ClientLanguage, WorkHistoryEntry
+from kohtaamo.competences.enums import CompetenceKind
 from kohtaamo.competences.services import (
     TextTooLong,
     concept_kind,
@@ -597,8 +598,7 @@ def _check_language(code: str, level: str) -> tuple[str, str]:
 
 
 def _check_cefr(level: str) -> str:
-    level = (level or "").strip()
-    level = NATIVE if level.lower() == NATIVE else level.upper()
+    level = normalise_level(level)
     if level not in LEVELS:
         raise ValidationError({"level": _("The level is one of A1, A2, B1, B2, C1, C2 or native.")})
     return level

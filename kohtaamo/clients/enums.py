@@ -57,9 +57,3 @@ class CompetenceSource(models.TextChoices):
     COUNSELLOR = "counsellor", _("assessed by a counsellor")
     SELF = "self", _("self-assessed")
     WORK_HISTORY = "work_history", _("derived from work history")
-
-
-class CompetenceKind(models.TextChoices):
-    SKILL = "skill", _("skill")
-    LICENCE = "licence", _("licence or card")
-    UNIT = "unit", _("qualification unit")

@@ -17,7 +17,6 @@ from kohtaamo.audit.enums import AuditAction
 from kohtaamo.audit.models import AuditEvent
 from kohtaamo.clients.enums import (
     ClientStatus,
-    CompetenceKind,
     CompetenceSource,
     ConsentScope,
     EducationLevel,
@@ -26,6 +25,7 @@ from kohtaamo.clients.enums import (
     SeasonWish,
 )
 from kohtaamo.clients.models import TARGET_GROUPS, Client, Consent
+from kohtaamo.competences.enums import CompetenceKind
 from kohtaamo.taxonomy.search import display_labels
 
 FORMAT = "kohtaamo-own-data/1"

@@ -9,9 +9,17 @@ from __future__ import annotations
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.vacancies.languages import CEFR_LEVELS, ISO_639_1, LEVELS, NATIVE
+from kohtaamo.vacancies.languages import CEFR_LEVELS, ISO_639_1, LEVELS, NATIVE, normalise_level
 
-__all__ = ["CEFR_LEVELS", "ISO_639_1", "LEVELS", "NATIVE", "language_name", "language_choices"]
+__all__ = [
+    "CEFR_LEVELS",
+    "ISO_639_1",
+    "LEVELS",
+    "NATIVE",
+    "language_choices",
+    "language_name",
+    "normalise_level",
+]
 
 # The languages met most in Lapland's employment services, first in the lists.
 COMMON = {

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.clients.enums import (
     ClientStatus,
-    CompetenceKind,
     CompetenceSource,
     ConsentScope,
     EducationLevel,
@@ -19,6 +18,7 @@ from kohtaamo.clients.enums import (
     HoursWish,
     SeasonWish,
 )
+from kohtaamo.competences.enums import CompetenceKind
 from kohtaamo.organisations.enums import Role
 
 # Roles that work with job seekers. Company coordinators work with employers and see job

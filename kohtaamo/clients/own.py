@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.clients import export
-from kohtaamo.clients.enums import CompetenceKind, CompetenceSource, HoursWish, SeasonWish
+from kohtaamo.clients.enums import CompetenceSource, HoursWish, SeasonWish
 from kohtaamo.clients.models import Client, ClientCompetence
+from kohtaamo.competences.enums import CompetenceKind
 from kohtaamo.competences.services import concept_kind
 from kohtaamo.geo.models import Municipality
 from kohtaamo.taxonomy.models import Concept

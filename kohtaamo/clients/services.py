@@ -22,7 +22,7 @@ from kohtaamo.audit.enums import AuditAction
 from kohtaamo.audit.models import AuditEvent
 from kohtaamo.clients import hetu, perms
 from kohtaamo.clients.enums import ClientStatus, EducationLevel, Gender, HoursWish, SeasonWish
-from kohtaamo.clients.languages import ISO_639_1, LEVELS, NATIVE
+from kohtaamo.clients.languages import ISO_639_1, LEVELS, normalise_level
 from kohtaamo.clients.models import Client, ClientLanguage
 from kohtaamo.geo.models import Municipality
 from kohtaamo.organisations.models import Organisation
@@ -252,8 +252,7 @@ def clean_languages(rows: Iterable) -> tuple[list[tuple[str, str]], dict[str, li
     for index, row in enumerate(rows or []):
         code, level = (row.get("code"), row.get("level")) if isinstance(row, dict) else row
         code = str(code or "").strip().lower()
-        level = str(level or "").strip()
-        level = NATIVE if level.lower() == NATIVE else level.upper()
+        level = normalise_level(level)
         if not code:
             errors[f"languages.{index}.code"] = [_("Choose the language.")]
         elif code not in ISO_639_1:

@@ -40,6 +40,12 @@ ESCO_LANGUAGE_LABELS = {
 _CODE = re.compile(r"^[a-z]{2}$")
 
 
+def normalise_level(text: str) -> str:
+    """ "b2 " -> "B2", "Native" -> "native"; anything else upper-cased for the caller to check."""
+    level = str(text or "").strip()
+    return NATIVE if level.lower() == NATIVE else level.upper()
+
+
 class LanguageError(ValueError):
     """A language requirement is malformed; the message says which part."""
 
@@ -55,8 +61,7 @@ def normalise_language(item: object) -> dict:
     code = str(item.get("code") or "").strip().lower()
     if not _CODE.match(code) or code not in ISO_639_1:
         raise LanguageError(f"{code!r} is not an ISO 639-1 language code such as fi, sv or en")
-    level = str(item.get("level") or "").strip()
-    level = NATIVE if level.lower() == NATIVE else level.upper()
+    level = normalise_level(item.get("level"))
     if level and level not in LEVELS:
         raise LanguageError(f"level {level!r} is not one of {', '.join(LEVELS)}")
     mandatory = item.get("mandatory", True)

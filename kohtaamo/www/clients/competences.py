@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from kohtaamo.clients import competences as services
-from kohtaamo.clients.enums import CompetenceKind, CompetenceSource
+from kohtaamo.clients.enums import CompetenceSource
 from kohtaamo.clients.languages import LEVELS, language_choices, language_name, level_label
+from kohtaamo.competences.enums import CompetenceKind
 from kohtaamo.lang.extract import MAX_TEXT_CHARS
 from kohtaamo.taxonomy.search import display_labels, search
 

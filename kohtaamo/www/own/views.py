@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kohtaamo.clients import export, own
 from kohtaamo.clients.consents import give_consent, withdraw_consent
-from kohtaamo.clients.enums import CompetenceKind, CompetenceSource
+from kohtaamo.clients.enums import CompetenceSource
 from kohtaamo.clients.models import Client, Consent
+from kohtaamo.competences.enums import CompetenceKind
 from kohtaamo.competences.services import normalise_title
 from kohtaamo.core.pdf import pdf_response, render_pdf
 from kohtaamo.taxonomy.models import Concept
