@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kohtaamo.mappings",
     "kohtaamo.vacancies",
     "kohtaamo.training",
+    "kohtaamo.matches",
     "kohtaamo.profiles",
     "kohtaamo.insights",
     "kohtaamo.demo",

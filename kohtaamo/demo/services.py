@@ -55,6 +55,7 @@ from kohtaamo.mappings.models import (
     PlannedHire,
     WorkforceEntry,
 )
+from kohtaamo.matches.services import recompute_all
 from kohtaamo.organisations.models import Membership, Organisation
 from kohtaamo.taxonomy.models import Concept, Licence, OccupationSkill
 from kohtaamo.vacancies.enums import VacancySource, VacancyStatus
@@ -155,7 +156,9 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
     )
     offers = plan_offers()
     new_offers = write_offers(offers, municipalities=municipalities, organisations=organisations)
+    matches = recompute_all()
     return _summary(employers) | {
+        "stored_matches": matches.pairs,
         "training_offers": len(offers),
         "new_training_offers": new_offers,
         "new_employers": len(new_employers),

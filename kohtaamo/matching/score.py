@@ -121,7 +121,7 @@ def score_candidates(
     wished = np.array([v.occupation_uri in person.wished_occupations for v in candidates])
     wishes = np.where(wished, 1.0 + params.wish_bonus, 1.0)
     constraint = np.array([constraint_factor(person, v, held, params) for v in candidates])
-    km = _road_km(person, candidates)
+    km = road_km_to(person, candidates)
     distance = distance_factor(km, person.radius_km, params)
     season = np.array(
         [
@@ -273,7 +273,7 @@ def hours_match(person: PersonCompetences, vacancy: VacancyRequirements, params)
     return 0.5 if full else 1.0
 
 
-def _road_km(person: PersonCompetences, candidates: Sequence[VacancyRequirements]) -> np.ndarray:
+def road_km_to(person: PersonCompetences, candidates: Sequence[VacancyRequirements]) -> np.ndarray:
     if person.lat is None or person.lon is None:
         return np.full(len(candidates), np.nan)
     lat = np.array([np.nan if v.lat is None else v.lat for v in candidates], dtype=np.float64)

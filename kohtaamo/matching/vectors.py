@@ -98,11 +98,13 @@ class Relations:
 
 
 def strength(competence: Competence, params: MatchParams, today: date) -> float:
-    """How strongly a person holds a competence, 0..1."""
+    """How strongly a person holds a competence, 0..1. A licence is held or not: its level
+    does not count, only the evidence."""
     if competence.expires_on is not None and competence.expires_on < today:
         return 0.0
     source = params.source_confidence.get(competence.source, params.unknown_source_confidence)
-    value = min(max(competence.level, 0), 5) / 5 * source * min(max(competence.confidence, 0), 1)
+    level = 5 if competence.kind == "licence" else min(max(competence.level, 0), 5)
+    value = level / 5 * source * min(max(competence.confidence, 0), 1)
     return value if competence.confirmed else value * params.unconfirmed_factor
 
 

@@ -49,14 +49,17 @@ def routes_for(
     today: date | None = None,
     limit: int = 3,
     max_km: float | None = None,
+    *,
+    checked: bool = False,
 ) -> dict[str, list[Route]]:
     """For each URI the `limit` quickest upcoming offers that give it (an empty list when none
     does). `max_km` leaves out offers farther than that from `municipality` (remote study is
     never left out); pass the person's commuting radius to see only offers they can reach.
 
-    Raises UnknownCompetence for a URI that names no skill, licence or qualification unit.
+    Raises UnknownCompetence for a URI that names no skill, licence or qualification unit
+    (unless `checked`: the URIs come from stored requirements, validated when saved).
     """
-    for uri in uris:
+    for uri in () if checked else uris:
         if concept_kind(uri) is None:
             raise UnknownCompetence(f"unknown competence: {uri}")
     today = today or timezone.localdate()

@@ -95,6 +95,13 @@ class Vacancy(models.Model):
         blank=True,
         help_text=_('A list of {"code": "fi", "level": "B1", "mandatory": true}.'),
     )
+    exclude_on_missing_mandatory = models.BooleanField(
+        _("leave out people who lack a mandatory requirement"),
+        default=True,
+        help_text=_(
+            "Otherwise they are shown lower down, with the missing licence or language as a gap."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=VacancyStatus.choices, default=VacancyStatus.OPEN
     )

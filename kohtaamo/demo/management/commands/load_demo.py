@@ -51,7 +51,8 @@ def summary(counts: dict[str, int]) -> str:
         f"{text}, {counts['employers']} employers, {counts['mappings']} finished competence "
         f"mappings and {counts['drafts']} drafts, {counts['vacancies']} vacancies "
         f"({counts['open_vacancies']} open), {counts['clients']} job seekers, "
-        f"{counts.get('training_offers', 0)} training offers; "
+        f"{counts.get('training_offers', 0)} training offers, "
+        f"{counts.get('stored_matches', 0)} stored matches; "
         + (
             f"added {counts['new_employers']} employers, {counts['new_mappings']} mappings, "
             f"{counts['new_vacancies']} vacancies, {counts['new_clients']} job seekers, "
