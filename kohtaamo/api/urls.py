@@ -5,9 +5,12 @@ from kohtaamo.api.auth import AUTH
 from kohtaamo.api.clients import router as clients_router
 from kohtaamo.api.competences import router as competences_router
 from kohtaamo.api.employers import router as employers_router
+from kohtaamo.api.matches import router as matches_router
 from kohtaamo.api.me import router as me_router
 from kohtaamo.api.profiles import router as profiles_router
+from kohtaamo.api.seasonal import router as seasonal_router
 from kohtaamo.api.taxonomy import router as taxonomy_router
+from kohtaamo.api.training_impact import router as training_impact_router
 from kohtaamo.api.vacancies import router as vacancies_router
 
 api = NinjaAPI(
@@ -25,6 +28,10 @@ api.add_router("/v1/vacancies", vacancies_router)
 api.add_router("/v1/profiles", profiles_router)
 api.add_router("/v1/clients", clients_router)
 api.add_router("/v1/me", me_router)
+# Matching: paths under /v1/clients, /v1/vacancies and /v1/regions.
+api.add_router("/v1", matches_router)
+api.add_router("/v1", training_impact_router)
+api.add_router("/v1", seasonal_router)
 
 
 @api.exception_handler(ValidationError)

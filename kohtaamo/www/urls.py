@@ -7,6 +7,7 @@ from kohtaamo.www.competences import views as competences
 from kohtaamo.www.employers import urls as employer_urls
 from kohtaamo.www.home import views as home
 from kohtaamo.www.mappings import urls as mapping_urls
+from kohtaamo.www.matches import urls as match_urls
 from kohtaamo.www.organisations import views as organisations
 from kohtaamo.www.own import urls as own_urls
 from kohtaamo.www.profiles import urls as profile_urls
@@ -35,5 +36,6 @@ urlpatterns = [
     *vacancy_urls.urlpatterns,
     *profile_urls.urlpatterns,
     *client_urls.urlpatterns,
+    *match_urls.urlpatterns,
     *own_urls.urlpatterns,
 ]
