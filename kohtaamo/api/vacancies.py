@@ -118,6 +118,10 @@ class VacancyOut(Schema):
     external_id: str = Field(description="The ad's id at its source (the platform's ilmoituksenID)")
     published_at: datetime.datetime | None
     languages: list[Language]
+    exclude_on_missing_mandatory: bool = Field(
+        description="Matching leaves out people who lack a mandatory licence or language "
+        "(true) or shows them lower down with the gap (false)"
+    )
     competences: list[CompetenceOut]
 
 
@@ -136,6 +140,11 @@ class VacancyIn(Schema):
     openings: int = Field(1, ge=1)
     status: VacancyStatus = VacancyStatus.OPEN
     languages: list[Language] = []
+    exclude_on_missing_mandatory: bool = Field(
+        True,
+        description="Leave out of the matches people who lack a mandatory licence or language "
+        "(true), or show them lower down with the gap (false)",
+    )
     competences: list[CompetenceIn] = []
 
     model_config = {
@@ -239,6 +248,7 @@ def _one(vacancy: Vacancy, labels: dict[str, str]) -> dict:
         "external_id": vacancy.external_id,
         "published_at": vacancy.published_at,
         "languages": vacancy.languages,
+        "exclude_on_missing_mandatory": vacancy.exclude_on_missing_mandatory,
         "competences": [
             {
                 "uri": c.uri,

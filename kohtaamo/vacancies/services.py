@@ -52,6 +52,7 @@ FIELDS = (
     "hours_per_week",
     "openings",
     "languages",
+    "exclude_on_missing_mandatory",
     "status",
     "source",
     "external_id",

@@ -377,3 +377,13 @@ def test_import_page_reports_malformed_json(company):
         reverse("www:vacancy_import"), {"file": upload("ads.json", b'{"ilmoitukset": [')}
     )
     assert response.context["problems"][0][0] == "$"
+
+
+def test_the_vacancy_says_whether_a_missing_mandatory_requirement_excludes_a_candidate(
+    company, employer
+):
+    data = form_data(employer, title="Kokki, joustava", exclude_on_missing_mandatory="False")
+    company.post(reverse("www:vacancy_create"), data)
+    assert Vacancy.objects.get(title="Kokki, joustava").exclude_on_missing_mandatory is False
+    company.post(reverse("www:vacancy_create"), form_data(employer, title="Kokki, tiukka"))
+    assert Vacancy.objects.get(title="Kokki, tiukka").exclude_on_missing_mandatory is True

@@ -102,6 +102,17 @@ class VacancyForm(forms.Form):
         label=_("Hours per week"), required=False, min_value=0, max_value=80, decimal_places=1
     )
     openings = forms.IntegerField(label=_("Number of openings"), min_value=1, initial=1)
+    exclude_on_missing_mandatory = forms.TypedChoiceField(
+        label=_("A candidate without a required licence or language"),
+        choices=[
+            (True, _("is left out of the candidates")),
+            (False, _("is shown lower down, with the missing requirement as a gap")),
+        ],
+        coerce=lambda value: value in (True, "True"),
+        required=False,
+        empty_value=True,  # a form without the choice keeps the default: leave out
+        initial=True,
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[(VacancyStatus.OPEN, _("open")), (VacancyStatus.DRAFT, _("draft"))],
@@ -309,6 +320,7 @@ EDITED = (
     "permanence",
     "hours_per_week",
     "openings",
+    "exclude_on_missing_mandatory",
 )
 
 
