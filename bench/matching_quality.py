@@ -1,7 +1,7 @@
 """Matching quality: does a person built from an occupation find that occupation's vacancies?
 
 Run: .venv/bin/python bench/matching_quality.py [--occupations 500] [--vacancies 2000]
-     [--people 1000] [--seed 6]
+     [--people 1000] [--seed 6] [--drop 0.3 --renamed 0.15 --unrelated 0.2]
 
 Data, all from the real ESCO relations in data/reference/esco (no database), seeded:
 * occupations: a random sample of those with at least 8 skills;
@@ -107,17 +107,17 @@ def make_vacancies(rng, occupations, chosen, n):
     return vacancies, np.array(labels)
 
 
-def make_people(rng, occupations, chosen, skills, near, n):
+def make_people(rng, occupations, chosen, skills, near, n, drop=0.3, renamed=0.15, unrelated=0.2):
     people, labels = [], []
     for _ in range(n):
         uri = chosen[int(rng.integers(len(chosen)))]
-        own = [s for s in sum(occupations[uri], []) if rng.random() >= 0.3]
+        own = [s for s in sum(occupations[uri], []) if rng.random() >= drop]
         named = []
         for s in own:
-            if near.get(s) and rng.random() < 0.15:
+            if near.get(s) and rng.random() < renamed:
                 s = near[s][int(rng.integers(len(near[s])))]
             named.append(s)
-        named += [skills[i] for i in rng.integers(0, len(skills), round(0.2 * len(own)))]
+        named += [skills[i] for i in rng.integers(0, len(skills), round(unrelated * len(own)))]
         held = tuple(
             Competence(
                 s,
@@ -195,6 +195,14 @@ def main() -> None:
     parser.add_argument("--vacancies", type=int, default=2000)
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--drop", type=float, default=0.3, help="share of skills dropped")
+    parser.add_argument(
+        "--renamed", type=float, default=0.15, help="share named by an ESCO neighbour instead"
+    )
+    parser.add_argument(
+        "--unrelated", type=float, default=0.2, help="unrelated skills added, share of the rest"
+    )
+    parser.add_argument("--floor", type=float, default=None, help="MatchParams.evidence_floor")
     args = parser.parse_args()
     started = time.perf_counter()
     rng = np.random.default_rng(args.seed)
@@ -203,9 +211,11 @@ def main() -> None:
     chosen = [eligible[i] for i in sorted(rng.choice(len(eligible), args.occupations, False))]
     vacancies, vacancy_occ = make_vacancies(rng, occupations, chosen, args.vacancies)
     near = neighbours(relations)
-    people, person_occ = make_people(rng, occupations, chosen, skills, near, args.people)
+    people, person_occ = make_people(
+        rng, occupations, chosen, skills, near, args.people, args.drop, args.renamed, args.unrelated
+    )
     loaded = time.perf_counter()
-    params = MatchParams()
+    params = MatchParams(**({"evidence_floor": args.floor} if args.floor is not None else {}))
     index = build_index(people, vacancies, relations, params)
     built = time.perf_counter()
     relevant = person_occ[:, None] == vacancy_occ[None, :]
@@ -225,7 +235,8 @@ def main() -> None:
     ]
     print(
         f"{args.people} people x {args.vacancies} vacancies from {args.occupations} "
-        f"occupations, seed {args.seed}; vocabulary {len(index.vocabulary)}, "
+        f"occupations, seed {args.seed}, noise drop {args.drop} renamed {args.renamed} "
+        f"unrelated {args.unrelated}; vocabulary {len(index.vocabulary)}, "
         f"E {index.e.nnz} entries"
     )
     print(f"{'method':45} {'recall@10':>10} {'nDCG@10':>10}")

@@ -28,8 +28,9 @@ def _importance_weight() -> dict[int, float]:
 class MatchParams:
     """The weights of the score (see kohtaamo.matching.score for the formula).
 
-    Person strength of a competence = level / 5 x source_confidence[source] x confidence
-    (x unconfirmed_factor when not confirmed; 0 once expired).
+    Person strength of a competence = evidence_floor + (1 - evidence_floor) x evidence, where
+    evidence = level / 5 x source_confidence[source] x confidence (x unconfirmed_factor when
+    not confirmed); 0 once expired. A licence's level does not count (held or not).
     """
 
     source_confidence: dict[str, float] = field(default_factory=_source_confidence)
@@ -37,6 +38,9 @@ class MatchParams:
     unknown_source_confidence: float = 0.5
     # A competence the person has not yet confirmed (e.g. suggested from a CV) counts half.
     unconfirmed_factor: float = 0.5
+    # Holding a competence at all carries this share of its strength; the evidence (level x
+    # source x confidence) the rest: strength = floor + (1 - floor) x evidence.
+    evidence_floor: float = 0.5
     # Partial credit: holding a skill's broader or narrower ESCO skill, or an ESCO-related skill.
     hierarchy_credit: float = 0.5
     related_credit: float = 0.3

@@ -4,8 +4,12 @@
   a vacancy asks for, sorted, so that the same data always gives the same columns;
 * rarity[col] = log((1 + N) / (1 + df)) + 1, divided by its maximum: a requirement that few of
   the N vacancies ask for tells more about the fit than one that all ask for;
-* P (people x vocabulary, float32 CSR): strength = level / 5 x source confidence x confidence
-  (unconfirmed halved, expired 0), the highest when a URI is held twice;
+* P (people x vocabulary, float32 CSR): strength = floor + (1 - floor) x evidence, evidence =
+  level / 5 x source confidence x confidence (unconfirmed halved; expired 0 in all), the
+  highest when a URI is held twice. Holding a competence at all is half of the strength
+  (MatchParams.evidence_floor): whether a person has a skill says more about the fit than how
+  well it is evidenced, which reorders otherwise equal candidates (bench/matching_quality.py:
+  with the evidence alone, random evidence cost the engine its lead over Jaccard);
 * E (vocabulary x vocabulary, CSR): identity + broader/narrower skill (hierarchy credit) +
   ESCO-related skill (related credit), both directions, the highest when links repeat;
   PE = min(P @ E, 1) is what a person has, directly or partly;
@@ -105,7 +109,8 @@ def strength(competence: Competence, params: MatchParams, today: date) -> float:
     source = params.source_confidence.get(competence.source, params.unknown_source_confidence)
     level = 5 if competence.kind == "licence" else min(max(competence.level, 0), 5)
     value = level / 5 * source * min(max(competence.confidence, 0), 1)
-    return value if competence.confirmed else value * params.unconfirmed_factor
+    value = value if competence.confirmed else value * params.unconfirmed_factor
+    return params.evidence_floor + (1 - params.evidence_floor) * value if value > 0 else 0.0
 
 
 def expansion_links(relations: Relations, params: MatchParams) -> dict[str, dict[str, float]]:

@@ -27,7 +27,9 @@ def test_direct_evidence_names_the_competence_its_source_and_level():
     result = explain(person, VacancyRequirements((Requirement("cook"),)), {}, today=TODAY)
     (met,) = result.met
     assert (met.evidence_uri, met.evidence_source, met.evidence_level) == ("cook", "counsellor", 4)
-    assert not met.partial and met.credit == pytest.approx(0.8 * 0.9)
+    assert not met.partial and met.credit == pytest.approx(
+        PARAMS.evidence_floor + (1 - PARAMS.evidence_floor) * 0.8 * 0.9
+    )
     assert result.gaps == ()
 
 
@@ -56,10 +58,20 @@ def test_related_skill_never_meets_a_mandatory_requirement():
     assert result.met == () and result.gaps[0].credit == pytest.approx(0.5)
 
 
-def test_weak_self_assessment_below_threshold_is_a_gap():
+def test_weak_self_assessment_is_met_but_names_its_weak_evidence():
     person = PersonCompetences((Competence("cook", level=1, source="self", confirmed=False),))
     result = explain(person, VacancyRequirements((Requirement("cook"),)), {}, today=TODAY)
-    assert result.met == () and result.gaps[0].uri == "cook"
+    (met,) = result.met
+    assert (met.evidence_source, met.evidence_level) == ("self", 1)
+    assert met.credit < 0.6  # and counts for little in the score
+
+
+def test_an_ordinary_related_skill_alone_is_a_gap_with_partial_credit():
+    person = PersonCompetences((Competence("cooking", level=3, source="self"),))
+    links = expansion_links(Relations(related=[("cooking", "cook")]), PARAMS)
+    result = explain(person, VacancyRequirements((Requirement("cook"),)), links, today=TODAY)
+    assert result.met == ()
+    assert 0 < result.gaps[0].credit < PARAMS.met_threshold
 
 
 @settings(max_examples=150, deadline=None)

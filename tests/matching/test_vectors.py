@@ -29,14 +29,22 @@ def vacancy(*requirements):
     return VacancyRequirements(tuple(requirements))
 
 
-def test_strength_is_level_times_source_times_confidence():
+def test_strength_is_the_floor_plus_level_times_source_times_confidence():
     held = Competence("s", level=4, source="counsellor", confidence=0.5)
-    assert strength(held, PARAMS, TODAY) == pytest.approx(4 / 5 * 0.9 * 0.5)
+    floor = PARAMS.evidence_floor
+    assert 0 < floor < 1
+    assert strength(held, PARAMS, TODAY) == pytest.approx(floor + (1 - floor) * 4 / 5 * 0.9 * 0.5)
 
 
-def test_unconfirmed_competence_counts_half():
+def test_unconfirmed_competence_counts_half_of_its_evidence():
     held = Competence("s", level=5, source="certificate", confirmed=False)
-    assert strength(held, PARAMS, TODAY) == pytest.approx(0.5)
+    floor = PARAMS.evidence_floor
+    assert strength(held, PARAMS, TODAY) == pytest.approx(floor + (1 - floor) * 0.5)
+
+
+def test_without_a_floor_strength_is_the_evidence_alone():
+    held = Competence("s", level=4, source="counsellor", confidence=0.5)
+    assert strength(held, MatchParams(evidence_floor=0), TODAY) == pytest.approx(4 / 5 * 0.9 * 0.5)
 
 
 def test_expired_licence_gives_nothing():
