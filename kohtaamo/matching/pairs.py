@@ -1,11 +1,11 @@
 """Which (person, vacancy) pairs to keep for the pages: each person's best and near matches,
 each vacancy's best and near candidates. Pure numpy, on a MatchIndex.
 
-Coverage of every pair is one sparse product (people x vacancies); the pairs within reach are
-then narrowed to each person's and each vacancy's best by coverage (`Limits.candidates`), and
-only those are scored in full (score.score_candidates), since the full score can only lower a
-pair's coverage-based rank by its soft factors. The result is a list of `PairScore`, with flags
-saying on which lists the pair belongs:
+Coverage of every pair is a sparse product (a block of people x vacancies at a time); the
+pairs within reach are then narrowed to each person's and each vacancy's best by coverage
+(`Limits.candidates`), and only those are scored in full (score.score_candidates), since the
+full score can only lower a pair's coverage-based rank by its soft factors. The result is a
+list of `PairScore`, with flags saying on which lists the pair belongs:
 
 * best: the highest scores (> 0), `Limits.best` per person, `Limits.vacancy_best` per vacancy;
 * near: pairs held down by a missing mandatory licence or language (score < potential) whose
@@ -79,34 +79,64 @@ def score_pairs(
     0..n-1) against the vacancies of the index (only the rows `only_vacancies` when given),
     and flag the lists each pair belongs to."""
     rows = np.arange(len(people)) if people_rows is None else np.asarray(people_rows)
-    coverage = (index.pe[rows] @ index.v.T).toarray()
-    coverage[~reachable(people, vacancies, index.params.distance_tolerance)] = 0
-    if only_vacancies is not None:
-        keep = np.zeros(coverage.shape[1], dtype=bool)
-        keep[np.asarray(only_vacancies, dtype=np.int64)] = True
-        coverage[:, ~keep] = 0
-    chosen = (
-        _top_columns(coverage, limits.candidates)
-        | _top_columns(coverage.T, limits.vacancy_candidates).T
-    )
+    chosen = _candidates(index, people, vacancies, rows, limits, only_vacancies)
     pairs: list[PairScore] = []
     for i, person in enumerate(people):
-        columns = np.flatnonzero(chosen[i])
+        columns = chosen[i]
         if len(columns):
             pairs += _score_person(index, i, person, vacancies, columns, rows[i])
     flag(pairs, limits)
     return pairs
 
 
-def _top_columns(values: np.ndarray, k: int) -> np.ndarray:
-    """Boolean mask of each row's k largest positive values (ties by column)."""
-    mask = np.zeros(values.shape, dtype=bool)
+BLOCK = 1024
+
+
+def _candidates(index, people, vacancies, rows, limits, only_vacancies) -> list[np.ndarray]:
+    """For each person the vacancy rows to score in full: their best `limits.candidates` by
+    coverage, and the pairs among each vacancy's best `limits.vacancy_candidates` people.
+
+    People go in blocks, so memory stays at a block of coverage plus each vacancy's running
+    best (2 x vacancy_candidates x vacancies), whatever the number of people.
+    """
+    n_vacancies = index.v.shape[0]
+    keep = None
+    if only_vacancies is not None:
+        keep = np.zeros(n_vacancies, dtype=bool)
+        keep[np.asarray(only_vacancies, dtype=np.int64)] = True
+    vt = index.v.T.tocsr()
+    kv = min(limits.vacancy_candidates, len(people))
+    top_values = np.zeros((0, n_vacancies), dtype=np.float32)
+    top_people = np.zeros((0, n_vacancies), dtype=np.int64)
+    own: list[np.ndarray] = []
+    for start in range(0, len(people), BLOCK):
+        block = slice(start, min(start + BLOCK, len(people)))
+        coverage = (index.pe[rows[block]] @ vt).toarray().astype(np.float32)
+        coverage[~reachable(people[block], vacancies, index.params.distance_tolerance)] = 0
+        if keep is not None:
+            coverage[:, ~keep] = 0
+        own += _top_per_row(coverage, limits.candidates)
+        top_values = np.vstack([top_values, coverage])
+        top_people = np.vstack(
+            [top_people, np.repeat(np.arange(block.start, block.stop)[:, None], n_vacancies, 1)]
+        )
+        if len(top_values) > kv:
+            best = np.argpartition(-top_values, kv - 1, axis=0)[:kv]
+            top_values = np.take_along_axis(top_values, best, axis=0)
+            top_people = np.take_along_axis(top_people, best, axis=0)
+    chosen = [set(columns.tolist()) for columns in own]
+    for person, vacancy in zip(*np.nonzero(top_values > 0), strict=True):
+        chosen[top_people[person, vacancy]].add(int(vacancy))
+    return [np.array(sorted(columns), dtype=np.int64) for columns in chosen]
+
+
+def _top_per_row(values: np.ndarray, k: int) -> list[np.ndarray]:
+    """Each row's k largest positive columns (ties by column), sorted by column."""
     if values.shape[1] == 0:
-        return mask
+        return [np.zeros(0, dtype=np.int64) for _ in range(len(values))]
     order = np.lexsort((np.arange(values.shape[1])[None, :].repeat(len(values), 0), -values))
     top = order[:, :k]
-    np.put_along_axis(mask, top, True, axis=1)
-    return mask & (values > 0)
+    return [np.sort(t[values[i, t] > 0]) for i, t in enumerate(top)]
 
 
 def _score_person(index, i, person, vacancies, columns, pe_index) -> list[PairScore]:
