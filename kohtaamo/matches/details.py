@@ -77,7 +77,7 @@ def client_matches(
         if near
         else StoredMatch.objects.for_client(client)
     )
-    rows = list(rows.select_related("vacancy__employer", "vacancy__municipality")[:limit])
+    rows = list(rows.select_related("client", "vacancy__employer", "vacancy__municipality")[:limit])
     return _explained(rows, with_routes=True, today=today)
 
 

@@ -78,3 +78,61 @@ class MatchRun(models.Model):
     class Meta:
         ordering = ["-started_at", "-id"]
         get_latest_by = "started_at"
+
+
+# --- Training impact (issue 6) ----------------------------------------------------------------
+# Which courses would unlock the most matches in an area, for training planners; written by
+# kohtaamo.matches.training.store_area_impact after each full run. Counts about people are
+# stored only when they may be shown (see kohtaamo.matching.unlock.protect): a hidden count is
+# null with `suppressed` set, so no page or export can leak it.
+
+
+class AreaCourseImpact(models.Model):
+    """One course in one area: people it would help and matches it would unlock."""
+
+    area = models.CharField(
+        _("area"), max_length=6, help_text=_("MK19 (region), SK191 (sub-region)")
+    )
+    offer = models.ForeignKey(
+        "training.TrainingOffer", on_delete=models.CASCADE, related_name="area_impacts"
+    )
+    people = models.PositiveIntegerField(_("people helped"), null=True, blank=True)
+    matches = models.PositiveIntegerField(_("matches unlocked"), null=True, blank=True)
+    suppressed = models.BooleanField(_("fewer than 5 (hidden)"), default=False)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("course impact in an area")
+        verbose_name_plural = _("course impacts in areas")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "offer"], name="unique_area_course_impact"),
+            models.CheckConstraint(
+                condition=models.Q(suppressed=True, people__isnull=True, matches__isnull=True)
+                | models.Q(suppressed=False, people__gte=5, matches__gte=5),
+                name="area_course_impact_protected",
+                violation_error_message=_("Counts under 5 are never stored."),
+            ),
+        ]
+
+
+class AreaGapImpact(models.Model):
+    """One competence gap in one area: people for whom a course closing it unlocks a match."""
+
+    area = models.CharField(_("area"), max_length=6)
+    uri = models.CharField(_("URI"), max_length=255)
+    people = models.PositiveIntegerField(_("people affected"), null=True, blank=True)
+    suppressed = models.BooleanField(_("fewer than 5 (hidden)"), default=False)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("competence gap in an area")
+        verbose_name_plural = _("competence gaps in areas")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "uri"], name="unique_area_gap_impact"),
+            models.CheckConstraint(
+                condition=models.Q(suppressed=True, people__isnull=True)
+                | models.Q(suppressed=False, people__gte=5),
+                name="area_gap_impact_protected",
+                violation_error_message=_("Counts under 5 are never stored."),
+            ),
+        ]

@@ -99,13 +99,17 @@ def recompute_all(today: date | None = None) -> MatchRun:
     with transaction.atomic():
         StoredMatch.objects.all().delete()
         StoredMatch.objects.bulk_create(rows, batch_size=2000)
-        return MatchRun.objects.create(
+        run = MatchRun.objects.create(
             kind=MatchRun.Kind.ALL,
             seconds=round(time.perf_counter() - started, 3),
             people=len(people),
             vacancies=len(vacancies),
             pairs=len(rows),
         )
+    from .training import store_area_impact  # training impact per area (issue 6)
+
+    store_area_impact(today)
+    return run
 
 
 def refresh_client(client_id: int, today: date | None = None) -> MatchRun:

@@ -1,4 +1,8 @@
-"""Batch and online top-k against a brute-force dense computation."""
+"""Batch and online top-k against a brute-force dense computation.
+
+The batch tests run on both engines: the compiled kernel (the default) and the scipy reference;
+tests/matching/test_kernels.py checks that the two agree bit for bit on more cases.
+"""
 
 import subprocess
 import sys
@@ -9,6 +13,8 @@ import pytest
 import scipy.sparse as sp
 
 from kohtaamo.matching.batch import Constraints, one_person, one_vacancy, top_k
+
+ENGINES = pytest.mark.parametrize("engine", ["kernel", "scipy"])
 
 
 def _data(seed=1, people=37, vacancies=300, vocab=40):
@@ -61,38 +67,42 @@ def _constrained_dense(pe, vt, c):
     return dense
 
 
+@ENGINES
 @pytest.mark.parametrize(("k", "vacancies"), [(1, 300), (5, 300), (20, 300), (5, 3001), (20, 5000)])
-def test_top_k_equals_brute_force_with_ties_by_index(k, vacancies):
+def test_top_k_equals_brute_force_with_ties_by_index(k, vacancies, engine):
     pe, vt = _data(vacancies=vacancies)
-    result = top_k(pe, vt, k, block_size=8)
+    result = top_k(pe, vt, k, block_size=8, engine=engine)
     indices, scores = _brute((pe @ vt).toarray(), k)
     assert np.array_equal(result.indices, indices)
     assert np.allclose(result.scores, scores)
 
 
-def test_more_k_than_matches_pads_with_minus_one():
+@ENGINES
+def test_more_k_than_matches_pads_with_minus_one(engine):
     pe, vt = _data(people=4, vacancies=10, vocab=30)
-    result = top_k(pe, vt, 12)
+    result = top_k(pe, vt, 12, engine=engine)
     indices, scores = _brute((pe @ vt).toarray(), 12)
     assert np.array_equal(result.indices, indices)
     assert (result.indices == -1).any()
     assert (result.scores[result.indices == -1] == 0).all()
 
 
+@ENGINES
 @pytest.mark.parametrize("block_size", [1, 3, 16, 1000])
-def test_any_block_size_gives_the_same_result(block_size):
+def test_any_block_size_gives_the_same_result(block_size, engine):
     pe, vt = _data(seed=3)
-    reference = top_k(pe, vt, 7, block_size=37)
-    result = top_k(pe, vt, 7, block_size=block_size, threads=2)
+    reference = top_k(pe, vt, 7, block_size=37, engine=engine)
+    result = top_k(pe, vt, 7, block_size=block_size, threads=2, engine=engine)
     assert np.array_equal(result.indices, reference.indices)
     assert np.array_equal(result.scores, reference.scores)
 
 
+@ENGINES
 @pytest.mark.parametrize("vacancies", [300, 4000])
-def test_constraints_drop_far_vacancies_and_scale_missing_mandatory(vacancies):
+def test_constraints_drop_far_vacancies_and_scale_missing_mandatory(vacancies, engine):
     pe, vt = _data(seed=4, vacancies=vacancies)
     c = _constraints(*pe.shape[:1], vt.shape[1])
-    result = top_k(pe, vt, 10, block_size=5, constraints=c)
+    result = top_k(pe, vt, 10, block_size=5, constraints=c, engine=engine)
     indices, scores = _brute(_constrained_dense(pe, vt, c), 10)
     assert np.array_equal(result.indices, indices)
     assert np.allclose(result.scores, scores)
@@ -118,13 +128,14 @@ def test_online_functions_agree_with_batch():
         assert np.array_equal(online.indices, indices)
 
 
-def test_rerank_reorders_the_candidates_and_keeps_k():
+@ENGINES
+def test_rerank_reorders_the_candidates_and_keeps_k(engine):
     pe, vt = _data(seed=6)
 
     def prefer_even(people, vacancies, coverage):
         return coverage * np.where(vacancies % 2 == 0, 1.0, 0.25)
 
-    result = top_k(pe, vt, 5, rerank=prefer_even, candidates=300)
+    result = top_k(pe, vt, 5, rerank=prefer_even, candidates=300, engine=engine)
     dense = (pe @ vt).toarray()
     dense[:, 1::2] *= 0.25
     indices, scores = _brute(dense, 5)
@@ -142,4 +153,6 @@ def test_speed_benchmark_quick_mode_runs_and_agrees_with_its_baseline():
         timeout=120,
     ).stdout
     assert "same lists: 100.0%" in out
+    assert "identical indices and scores: yes" in out
+    assert "identical indices and scores: NO" not in out
     assert "online one vacancy vs all people" in out

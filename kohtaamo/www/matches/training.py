@@ -1,10 +1,68 @@
-"""Stub: replaced by the helper that owns this module."""
+"""Training that unlocks matches: a job seeker's courses ranked by the vacancies they would
+open, and an area's courses and gaps for training planners.
+
+The person's page names vacancies and the gaps the person has, so it needs the competences
+scope: the person is looked up through `Client.objects.visible_to(user, COMPETENCES)` (anyone
+else gets 404) and the view is audited like the record. The area page shows only protected
+counts of people (kohtaamo.matches.training): any staff member (an active membership of an
+organisation) may see it; a job seeker's own login gets 404.
+"""
+
+from __future__ import annotations
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from kohtaamo.clients import perms, services
+from kohtaamo.clients.enums import ConsentScope
+from kohtaamo.clients.models import Client
+from kohtaamo.matches import training
+from kohtaamo.matching.unlock import MINIMUM_COUNT
+
+CLIENT_LIMIT = 20
+COURSE_LIMIT = 25
+GAP_LIMIT = 15
 
 
-def _todo(request, **kwargs):
-    raise Http404
+def client_training(request, public_id):
+    client = get_object_or_404(
+        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES).select_related(
+            "municipality"
+        ),
+        public_id=public_id,
+    )
+    services.record_view(
+        actor=request.user,
+        client=client,
+        scope=perms.scope_for(request.user, client),
+        page="training",
+    )
+    return render(
+        request,
+        "matches/client_training.html",
+        {
+            "client": client,
+            "courses": training.client_training(client, limit=CLIENT_LIMIT),
+            "suitable": training.LIMITS.near_potential,
+        },
+    )
 
 
-client_training = region_training = _todo
+def region_training(request, code):
+    if not getattr(request, "memberships", None):
+        raise Http404
+    try:
+        area = training.resolve_area(code)
+    except training.UnknownArea as exc:
+        raise Http404(str(exc)) from exc
+    impact = training.area_impact(area, limit=COURSE_LIMIT, gap_limit=GAP_LIMIT)
+    return render(
+        request,
+        "matches/region_training.html",
+        {
+            "area": area,
+            "impact": impact,
+            "minimum": MINIMUM_COUNT,
+            "suitable": training.LIMITS.near_potential,
+        },
+    )
