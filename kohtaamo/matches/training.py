@@ -271,7 +271,8 @@ def area_impact(area: Area, *, limit: int = 20, gap_limit: int = 10) -> AreaImpa
     matches, then the hidden ones) and the most common gaps they close."""
     course_rows = (
         AreaCourseImpact.objects.filter(area=area.key)
-        .select_related("offer__municipality")
+        .select_related("offer__municipality", "offer__provider")
+        .prefetch_related("offer__competences")
         .order_by("suppressed", "-matches", "-people", "offer__start_date", "offer__title_fi")
     )
     gap_rows = list(
@@ -295,3 +296,45 @@ def area_impact(area: Area, *, limit: int = 20, gap_limit: int = 10) -> AreaImpa
             for g in gap_rows
         ],
     )
+
+
+@dataclass(frozen=True)
+class CourseSessions:
+    """Sessions of one course with the same effect, as one row of a planner's table."""
+
+    impact: CourseImpact  # the first session's
+    sessions: list[TrainingOffer]  # by start date
+
+    @property
+    def providers(self) -> list[str]:
+        return sorted({offer.provider_name for offer in self.sessions})
+
+
+def group_sessions(courses: list[CourseImpact], limit: int) -> list[CourseSessions]:
+    """Sessions of the same course (title, place, what it gives) that open the same matches are
+    one row: a training planner compares courses, and the hygiene passport run every few weeks
+    would otherwise fill the table. Order and counts stay those of the first session."""
+    groups: dict[tuple, list[CourseImpact]] = {}
+    for course in courses:
+        offer = course.offer
+        key = (
+            offer.title,
+            offer.remote,
+            offer.municipality_id,
+            frozenset(c.uri for c in offer.competences.all()),
+            course.people,
+            course.matches,
+            course.suppressed,
+        )
+        groups.setdefault(key, []).append(course)
+    rows = [
+        CourseSessions(
+            impact=members[0],
+            sessions=sorted(
+                (m.offer for m in members),
+                key=lambda o: (o.start_date is not None, o.start_date, str(o.public_id)),
+            ),
+        )
+        for members in groups.values()
+    ]
+    return rows[:limit]

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.audit.models import AuditEvent
 from kohtaamo.clients.models import Client
+from kohtaamo.demo.clients import TODAY
 from kohtaamo.matches import training
 from kohtaamo.matches.models import AreaCourseImpact, AreaGapImpact
 from kohtaamo.taxonomy.search import display_labels
@@ -191,3 +192,24 @@ def test_the_area_page_reads_a_few_rows(login):
 def test_the_home_page_links_to_the_organisation_s_region(login, in_english):
     html = login("rovaniemi.coach").get(reverse("www:home")).content.decode()
     assert region_url("19") in html
+
+
+def test_lapland_page_lists_the_courses_that_open_most_matches_one_row_per_course(login):
+    """Issue 6 must-show: the region page for the training planners, on the demo data."""
+    training.store_area_impact(TODAY)
+    impact = training.area_impact(training.resolve_area("19"), limit=200)
+    rows = training.group_sessions(impact.courses, 10)
+    keys = [(r.impact.offer.title, r.impact.offer.municipality_id) for r in rows]
+    assert len(keys) == len(set(keys))  # sessions of a course are one row
+    shown = [r.impact.matches for r in rows if not r.impact.suppressed]
+    assert shown == sorted(shown, reverse=True) and shown[0] >= 5
+    hygiene = next(r for r in rows if r.impact.offer.title.startswith("Hygieniapassi"))
+    assert len(hygiene.sessions) > 1
+    starts = [s.start_date for s in hygiene.sessions]
+    assert starts == sorted(starts)
+    page = login("rovaniemi.coach").get(region_url("19"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert escape(rows[0].impact.offer.title) in html
+    assert html.count(escape(hygiene.impact.offer.title)) >= 1
+    assert hygiene.sessions[1].start_date.strftime("%-d.%-m.%Y") in html

@@ -55,13 +55,15 @@ def region_training(request, code):
         area = training.resolve_area(code)
     except training.UnknownArea as exc:
         raise Http404(str(exc)) from exc
-    impact = training.area_impact(area, limit=COURSE_LIMIT, gap_limit=GAP_LIMIT)
+    # Sessions of a course are grouped into one row: read enough sessions for COURSE_LIMIT rows.
+    impact = training.area_impact(area, limit=COURSE_LIMIT * 10, gap_limit=GAP_LIMIT)
     return render(
         request,
         "matches/region_training.html",
         {
             "area": area,
             "impact": impact,
+            "courses": training.group_sessions(impact.courses, COURSE_LIMIT),
             "minimum": MINIMUM_COUNT,
             "suitable": training.LIMITS.near_potential,
         },
