@@ -107,11 +107,15 @@ def _expansion(vocab_index: dict[str, int], n: int) -> sp.csr_matrix:
     rows += [a, b]
     cols += [b, a]
     vals += [w.astype(np.float32)] * 2
-    e = sp.coo_matrix(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
-    ).tocsr()
-    e.sum_duplicates()
-    e.data = np.minimum(e.data, 1.0)  # a pair both hierarchical and related counts once (max 1)
+    # A pair linked twice (both hierarchical and related, or listed twice) keeps its highest
+    # credit, as kohtaamo.matching.vectors.expansion_links does.
+    row, col, val = np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+    keys = row * n + col
+    order = np.argsort(keys, kind="stable")
+    unique, first = np.unique(keys[order], return_index=True)
+    best = np.maximum.reduceat(val[order], first)
+    e = sp.csr_matrix((best, (unique // n, unique % n)), shape=(n, n))
+    e.sort_indices()
     return e
 
 
