@@ -72,6 +72,7 @@ ERASED_ITEMS = {
     "competence_evidence": gettext_lazy("evidence texts of competences"),
     "work_history_texts": gettext_lazy("job titles and employers of the work history"),
     "languages": gettext_lazy("languages"),
+    "matches": gettext_lazy("stored matches with vacancies"),
     "login": gettext_lazy("the person's login: username, name, email and password"),
     "sessions": gettext_lazy("open sessions of the login"),
     "api_tokens": gettext_lazy("API tokens of the login"),
@@ -103,6 +104,7 @@ RELATED_MODELS = {
     "clients.clientcompetence": "evidence emptied",
     "clients.workhistoryentry": "title and employer emptied",
     "clients.consent": "kept",
+    "matches.storedmatch": "deleted",
 }
 
 
@@ -236,7 +238,9 @@ def _erase_record(client: Client) -> dict[str, int]:
 
 def _erase_related(client: Client) -> dict[str, int]:
     languages, _by_model = client.languages.all().delete()
+    matches, _by_model = client.stored_matches.all().delete()
     return {
+        "matches": matches,
         "competence_evidence": client.competences.exclude(evidence="").update(evidence=""),
         "work_history_texts": client.work_history.filter(
             ~Q(title="") | ~Q(employer_name="")

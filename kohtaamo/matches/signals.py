@@ -27,10 +27,17 @@ def _queue(kind: str, pk: int | None) -> None:
     if pk is None or not getattr(settings, "KOHTAAMO_MATCH_ON_CHANGE", True):
         return
     queued = getattr(_pending, "items", None)
-    if queued is None:
-        queued = _pending.items = set()
-        transaction.on_commit(_flush)
-    queued.add((kind, pk))
+    if queued is not None and _flush_is_waiting():
+        queued.add((kind, pk))
+        return
+    # None queued yet, or the transaction that queued them was rolled back (its callback is
+    # gone): start afresh. The item goes in first: outside a transaction on_commit runs at once.
+    _pending.items = {(kind, pk)}
+    transaction.on_commit(_flush)
+
+
+def _flush_is_waiting() -> bool:
+    return any(entry[1] is _flush for entry in transaction.get_connection().run_on_commit)
 
 
 def discard_pending() -> None:

@@ -236,6 +236,7 @@ def test_one_erase_audit_row_with_counts_and_no_personal_data(person, rovaniemi,
         "competence_evidence": 1,
         "work_history_texts": 1,
         "languages": 2,
+        "matches": 0,  # never matched (see the next test)
         "login": 1,
         "sessions": 1,
         "api_tokens": 1,
@@ -245,6 +246,19 @@ def test_one_erase_audit_row_with_counts_and_no_personal_data(person, rovaniemi,
     assert event.detail["audit_events_with_personal_data"] == 0
     assert event.detail["audit_events_checked"] >= 1  # the consent's
     assert erasure.last_report(person) == report
+
+
+def test_erasure_deletes_the_stored_matches(user, rovaniemi):
+    from kohtaamo.matches.models import StoredMatch
+
+    row = StoredMatch.objects.filter(client__organisation=rovaniemi).first()
+    assert row is not None, "load_demo computes matches"
+    stored = StoredMatch.objects.filter(client=row.client).count()
+    report = erasure.erase_client(
+        actor=user("rovaniemi.admin"), client=row.client, reason="not_needed"
+    )
+    assert report.erased["matches"] == stored > 0
+    assert not StoredMatch.objects.filter(client=row.client).exists()
 
 
 def test_personal_data_found_in_the_audit_trail_is_reported(person, user):

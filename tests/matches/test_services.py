@@ -4,6 +4,7 @@ after a change, and the must-show of issue 6 on the demo data."""
 from datetime import date
 
 import pytest
+from django.db import transaction
 from django.db.models import Count
 
 from kohtaamo.clients.competences import add_competence
@@ -199,3 +200,22 @@ def test_an_erased_or_employed_person_leaves_every_list(matches):
     client.save()
     services.refresh_client(client.pk, today=TODAY)
     assert not StoredMatch.objects.filter(client=client).exists()
+
+
+def test_a_rolled_back_change_does_not_stop_later_refreshes(
+    matches, user, django_capture_on_commit_callbacks
+):
+    near = _near_hygiene_match("Marjatta Tolonen")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            near.client.save()  # queues a refresh, then the transaction is rolled back
+            raise RuntimeError
+        add_competence(
+            actor=user("rovaniemi.coordinator"),
+            client=near.client,
+            uri=HYGIENE_PASSPORT,
+            source="certificate",
+            completed_on=date(2026, 11, 30),
+        )
+    assert len(callbacks) == 1
+    assert StoredMatch.objects.get(client=near.client, vacancy=near.vacancy).client_best
