@@ -17,8 +17,6 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from kohtaamo.clients import perms, services
-from kohtaamo.clients.enums import ConsentScope
 from kohtaamo.clients.models import Client
 from kohtaamo.matches import details, lists
 from kohtaamo.matches.details import GapItem, MatchItem, MetItem
@@ -148,20 +146,9 @@ def client_matches(request: HttpRequest, public_id: UUID, query: Query[MatchQuer
     best first: what the person meets and with which competence, what is missing, and the
     quickest courses nearby for each gap. 404 unless the caller may see the person's
     competences. The read is audited."""
-    client = (
-        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES)
-        .select_related("municipality")
-        .filter(public_id=public_id)
-        .first()
-    )
+    client = lists.viewed_client(request.user, public_id, page="matches")
     if client is None:
         raise HttpError(404, "No such job seeker, or you may not see their competences")
-    services.record_view(
-        actor=request.user,
-        client=client,
-        scope=perms.scope_for(request.user, client),
-        page="matches",
-    )
     items = details.client_matches(client, limit=query.limit, near=query.near)
     languages = lists.missing_languages(items)
     occupations = dict(

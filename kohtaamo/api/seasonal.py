@@ -18,10 +18,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from kohtaamo.api.clients import Message
-from kohtaamo.clients import perms, services
-from kohtaamo.clients.enums import ConsentScope
-from kohtaamo.clients.models import Client
-from kohtaamo.matches import seasonal
+from kohtaamo.matches import lists, seasonal
 from kohtaamo.matches.seasonal import EmployerPairItem, EmployerSide, PairItem, PairJob
 from kohtaamo.organisations.services import active_memberships
 
@@ -124,20 +121,9 @@ are not staff of an organisation."""
     description=CLIENT_PAIRS,
 )
 def client_seasonal_pairs(request: HttpRequest, public_id: UUID, query: Query[SeasonalQuery]):
-    client = (
-        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES)
-        .select_related("municipality")
-        .filter(public_id=public_id)
-        .first()
-    )
+    client = lists.viewed_client(request.user, public_id, page="seasonal")
     if client is None:
         raise HttpError(404, "No such job seeker, or you may not see their competences")
-    services.record_view(
-        actor=request.user,
-        client=client,
-        scope=perms.scope_for(request.user, client),
-        page="seasonal",
-    )
     return [_pair(pair) for pair in seasonal.client_pairs(client, limit=query.limit).pairs]
 
 

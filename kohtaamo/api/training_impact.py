@@ -18,10 +18,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from kohtaamo.clients import perms, services
-from kohtaamo.clients.enums import ConsentScope
-from kohtaamo.clients.models import Client
-from kohtaamo.matches import training
+from kohtaamo.matches import lists, training
 from kohtaamo.organisations.services import active_memberships
 
 router = Router(tags=["matching"])
@@ -96,20 +93,9 @@ def client_training(request: HttpRequest, public_id: UUID, query: Query[Training
     ranked by the open vacancies they would make suitable, then by days to complete, then by
     distance. Needs the competences scope: 404 otherwise or for someone outside the person's
     team. The read is audited."""
-    client = (
-        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES)
-        .select_related("municipality")
-        .filter(public_id=public_id)
-        .first()
-    )
+    client = lists.viewed_client(request.user, public_id, page="training")
     if client is None:
         raise HttpError(404, "No such job seeker")
-    services.record_view(
-        actor=request.user,
-        client=client,
-        scope=perms.scope_for(request.user, client),
-        page="training",
-    )
     return [
         {
             "offer": _offer(course.offer, course.days_to_close),

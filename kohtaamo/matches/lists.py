@@ -1,6 +1,7 @@
-"""What the match pages and the API share beyond kohtaamo.matches.details: the mandatory
-languages a person lacks (details explains competences only, yet a near match can be one
-language away), when the lists were computed, and the audit of a candidate list.
+"""What the match pages and the API share beyond kohtaamo.matches.details: the job seeker
+whose matches are read (scoped and audited), the mandatory languages a person lacks (details
+explains competences only, yet a near match can be one language away), when the lists were
+computed, and the audit of a candidate list.
 """
 
 from __future__ import annotations
@@ -12,13 +13,31 @@ from datetime import datetime
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.audit.models import AuditEvent
-from kohtaamo.clients.models import ClientLanguage
+from kohtaamo.clients import perms, services
+from kohtaamo.clients.enums import ConsentScope
+from kohtaamo.clients.models import Client, ClientLanguage
 from kohtaamo.clients.perms import working_organisations
 from kohtaamo.matching.score import CEFR_ORDER
 from kohtaamo.vacancies.models import Vacancy
 
 from .details import MatchItem
 from .models import MatchRun
+
+
+def viewed_client(user, public_id, page: str) -> Client | None:
+    """The job seeker, if the user may see their competences (what every matching page and
+    endpoint shows), with the view audited under `page`; None for anyone else (404)."""
+    client = (
+        Client.objects.visible_to(user, ConsentScope.COMPETENCES)
+        .select_related("municipality")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if client is not None:
+        services.record_view(
+            actor=user, client=client, scope=perms.scope_for(user, client), page=page
+        )
+    return client
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from kohtaamo.clients import perms, services
-from kohtaamo.clients.enums import ClientStatus, CompetenceSource, ConsentScope
+from kohtaamo.clients.enums import ClientStatus, CompetenceSource
 from kohtaamo.clients.languages import language_name, level_label
-from kohtaamo.clients.models import Client
 from kohtaamo.matches import details, lists
 from kohtaamo.matches.details import GapItem, MatchItem, MetItem
 from kohtaamo.vacancies.enums import VacancyStatus
@@ -27,18 +26,9 @@ SOURCES = dict(CompetenceSource.choices)
 
 
 def client_matches(request, public_id):
-    client = get_object_or_404(
-        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES).select_related(
-            "municipality"
-        ),
-        public_id=public_id,
-    )
-    services.record_view(
-        actor=request.user,
-        client=client,
-        scope=perms.scope_for(request.user, client),
-        page="matches",
-    )
+    client = lists.viewed_client(request.user, public_id, page="matches")
+    if client is None:
+        raise Http404
     best = details.client_matches(client, limit=CLIENT_LIMIT)
     near = details.client_matches(client, limit=CLIENT_LIMIT, near=True)
     best_rows, near_rows = _rows(best, near)

@@ -13,32 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.dates import MONTHS, MONTHS_3
 
-from kohtaamo.clients import perms, services
-from kohtaamo.clients.enums import ConsentScope, SeasonWish
-from kohtaamo.clients.models import Client
+from kohtaamo.clients.enums import SeasonWish
 from kohtaamo.employers.models import Employer
-from kohtaamo.matches import seasonal
+from kohtaamo.matches import lists, seasonal
 
 CLIENT_LIMIT = 10
 EMPLOYER_LIMIT = 50
 
 
 def client_seasonal(request, public_id):
-    client = get_object_or_404(
-        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES).select_related(
-            "municipality"
-        ),
-        public_id=public_id,
-    )
-    services.record_view(
-        actor=request.user,
-        client=client,
-        scope=perms.scope_for(request.user, client),
-        page="seasonal",
-    )
+    client = lists.viewed_client(request.user, public_id, page="seasonal")
+    if client is None:
+        raise Http404
     found = seasonal.client_pairs(client, limit=CLIENT_LIMIT)
     return render(
         request,

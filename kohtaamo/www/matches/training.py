@@ -11,12 +11,9 @@ organisation) may see it; a job seeker's own login gets 404.
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from kohtaamo.clients import perms, services
-from kohtaamo.clients.enums import ConsentScope
-from kohtaamo.clients.models import Client
-from kohtaamo.matches import training
+from kohtaamo.matches import lists, training
 from kohtaamo.matching.unlock import MINIMUM_COUNT
 
 CLIENT_LIMIT = 20
@@ -25,18 +22,9 @@ GAP_LIMIT = 15
 
 
 def client_training(request, public_id):
-    client = get_object_or_404(
-        Client.objects.visible_to(request.user, ConsentScope.COMPETENCES).select_related(
-            "municipality"
-        ),
-        public_id=public_id,
-    )
-    services.record_view(
-        actor=request.user,
-        client=client,
-        scope=perms.scope_for(request.user, client),
-        page="training",
-    )
+    client = lists.viewed_client(request.user, public_id, page="training")
+    if client is None:
+        raise Http404
     return render(
         request,
         "matches/client_training.html",
