@@ -49,7 +49,7 @@ def discard_pending() -> None:
 def _flush() -> None:
     from . import services
 
-    items, _pending.items = getattr(_pending, "items", set()), None
+    items, _pending.items = getattr(_pending, "items", None) or set(), None
     try:
         if len(items) > BURST:
             services.recompute_all()
