@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "kohtaamo.vacancies",
     "kohtaamo.training",
     "kohtaamo.matches",
+    "kohtaamo.paths",
     "kohtaamo.profiles",
     "kohtaamo.insights",
     "kohtaamo.demo",
