@@ -140,7 +140,7 @@ def employer_pairs(request: HttpRequest, code: str):
     if area is None:
         raise HttpError(404, f"No such area: {code!r} (use e.g. 19, MK19, 191 or SK191)")
     pairs = seasonal.employer_pairs(area)
-    return {"area": area.code, "name": area.name, "results": [_employer_pair(p) for p in pairs]}
+    return {"area": area.key, "name": area.name, "results": [_employer_pair(p) for p in pairs]}
 
 
 def _job(job: PairJob) -> dict:

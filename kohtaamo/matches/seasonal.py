@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from django.db.models import Q
 from django.utils import timezone
 
 from kohtaamo.clients.models import Client
 from kohtaamo.employers.models import Employer
-from kohtaamo.geo.models import Municipality, Region, SubRegion
+from kohtaamo.geo.areas import Area, UnknownArea, resolve_area
+from kohtaamo.geo.models import Municipality
 from kohtaamo.matching.explain import explain
 from kohtaamo.matching.seasonal import (
     MONTHS,
@@ -186,32 +186,12 @@ def _combined(first: list[JobGap], second: list[JobGap]) -> list[JobGap]:
 # Areas ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Area:
-    """A region (maakunta) or a sub-region (seutukunta), by its Statistics Finland code."""
-
-    kind: str  # "region" or "sub_region"
-    code: str  # "MK19" or "SK191"
-    name: str
-    municipalities: Q  # a filter on Municipality
-
-
 def area_for(code: str) -> Area | None:
-    """ "19" or "MK19" is a region, "191" or "SK191" a sub-region; anything else None."""
-    code = code.strip().upper()
-    if code.startswith("MK"):
-        code = code[2:]
-        if len(code) != 2:
-            return None
-    elif code.startswith("SK"):
-        code = code[2:]
-        if len(code) != 3:
-            return None
-    if len(code) == 2 and (region := Region.objects.filter(code=code).first()):
-        return Area("region", f"MK{code}", region.name, Q(region=region))
-    if len(code) == 3 and (sub := SubRegion.objects.filter(code=code).first()):
-        return Area("sub_region", f"SK{code}", sub.name, Q(sub_region=sub))
-    return None
+    """The region or sub-region of a code (kohtaamo.geo.areas), None when there is none."""
+    try:
+        return resolve_area(code)
+    except UnknownArea:
+        return None
 
 
 # Employers who could share a worker ----------------------------------------------------------

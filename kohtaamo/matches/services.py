@@ -91,6 +91,7 @@ def recompute_all(today: date | None = None) -> MatchRun:
     people = load_people(matchable_clients())
     vacancies = load_vacancies(matchable_vacancies())
     pairs: list[PairScore] = []
+    index = None
     if people and vacancies:
         index = build(people, vacancies, today)
         pairs = score_pairs(index, [p.person for p in people], [v.vacancy for v in vacancies])
@@ -108,7 +109,7 @@ def recompute_all(today: date | None = None) -> MatchRun:
         )
     from .training import store_area_impact  # training impact per area (issue 6)
 
-    store_area_impact(today)
+    store_area_impact(today, loaded=(people, vacancies, index))
     return run
 
 

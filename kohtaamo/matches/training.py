@@ -26,7 +26,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kohtaamo.clients.models import Client
-from kohtaamo.geo.models import Municipality, Region, SubRegion
+from kohtaamo.geo.areas import (  # noqa: F401 - resolve_area, UnknownArea: the views use them
+    REGION_PREFIX,
+    SUB_REGION_PREFIX,
+    Area,
+    UnknownArea,
+    resolve_area,
+)
+from kohtaamo.geo.models import Municipality, SubRegion
 from kohtaamo.matching.unlock import AreaTally, OfferPlace, Unlock, prepare, protect, unlocks_for
 from kohtaamo.taxonomy.search import display_labels
 from kohtaamo.training.models import TrainingOffer
@@ -37,45 +44,7 @@ from .inputs import load_people, load_vacancies, matchable_clients, matchable_va
 from .models import AreaCourseImpact, AreaGapImpact
 from .services import LIMITS, build, index_for_client
 
-REGION_PREFIX, SUB_REGION_PREFIX = "MK", "SK"
-
-
 # Areas --------------------------------------------------------------------------------------
-
-
-class UnknownArea(LookupError):
-    """A code that names no region or sub-region."""
-
-
-@dataclass(frozen=True)
-class Area:
-    key: str  # MK19 or SK191: how the totals are stored
-    code: str  # 19 or 191
-    kind: str  # region or sub_region
-    name: str
-    region_code: str
-
-
-def resolve_area(code: str) -> Area:
-    """ "19" or "MK19" is a region, "191" or "SK191" a sub-region; UnknownArea otherwise."""
-    raw = (code or "").strip().upper()
-    if raw.startswith(REGION_PREFIX) or (raw.isdigit() and len(raw) == 2):
-        region = Region.objects.filter(code=raw.removeprefix(REGION_PREFIX)).first()
-        if region is not None:
-            return Area(
-                REGION_PREFIX + region.code, region.code, "region", region.name, region.code
-            )
-    elif raw.startswith(SUB_REGION_PREFIX) or (raw.isdigit() and len(raw) == 3):
-        sub = (
-            SubRegion.objects.select_related("region")
-            .filter(code=raw.removeprefix(SUB_REGION_PREFIX))
-            .first()
-        )
-        if sub is not None:
-            return Area(
-                SUB_REGION_PREFIX + sub.code, sub.code, "sub_region", sub.name, sub.region.code
-            )
-    raise UnknownArea(f"No region or sub-region with the code {code!r}")
 
 
 # One person -------------------------------------------------------------------------------
@@ -150,16 +119,22 @@ def _courses(unlocks: list[Unlock], offers, vacancy_rows) -> list[CourseForClien
 # Areas in batch ---------------------------------------------------------------------------
 
 
-def store_area_impact(today: date | None = None) -> int:
+def store_area_impact(today: date | None = None, *, loaded=None) -> int:
     """Every active job seeker's unlocks, summed per region and sub-region, protected and
-    stored (replacing the previous totals); returns the number of rows written."""
+    stored (replacing the previous totals); returns the number of rows written.
+
+    `loaded`: (people, vacancies, index) that recompute_all has just built for the same day,
+    so that they are not loaded and built twice."""
     today = today or timezone.localdate()
-    people = load_people(matchable_clients())
-    vacancies = load_vacancies(matchable_vacancies())
+    if loaded is None:
+        people = load_people(matchable_clients())
+        vacancies = load_vacancies(matchable_vacancies())
+        index = build(people, vacancies, today) if people and vacancies else None
+    else:
+        people, vacancies, index = loaded
     offers = offer_places(today)
     tallies: dict[str, AreaTally] = defaultdict(AreaTally)
     if people and vacancies and offers:
-        index = build(people, vacancies, today)
         context = prepare(index, [v.vacancy for v in vacancies], offers, LIMITS.near_potential)
         areas = _areas_of_municipalities()
         for i, row in enumerate(people):

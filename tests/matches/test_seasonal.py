@@ -101,7 +101,7 @@ def test_no_pairs_for_someone_who_is_not_looking_for_work(world):
 )
 def test_region_and_sub_region_codes(code, kind, normal):
     area = seasonal.area_for(code)
-    assert (area.kind, area.code) == (kind, normal)
+    assert (area.kind, area.key) == (kind, normal)
 
 
 @pytest.mark.parametrize("code", ["", "1", "MK191", "SK19", "KU698", "99", "XX"])
