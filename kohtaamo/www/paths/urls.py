@@ -1,0 +1,3 @@
+"""URLs of the paths pages (names are in the www namespace)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the recognition pages (names are in the www namespace)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the referrals pages (names are in the www namespace)."""
+
+urlpatterns: list = []
