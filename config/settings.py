@@ -144,6 +144,7 @@ EMAIL_BACKEND = env_str(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("KOHTAAMO_EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("KOHTAAMO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("KOHTAAMO_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("KOHTAAMO_FROM_EMAIL", "kohtaamo@localhost")

@@ -9,7 +9,10 @@ password, open sessions, API tokens), also where the admin site's change log rep
 What stays, for the EU social fund's participant statistics and the region's aggregates: year of
 birth, gender, municipality, education level, unemployment start, the target-group flags,
 status, wishes, competences (concept, level, source, validity), occupations and years of the
-work history, and consents (organisation, scope, dates). None of these names the person.
+work history, consents (organisation, scope, dates) and the EU social fund participant records
+(dates, statuses, gender and age at entry). None of these names the person. The path to work,
+the referrals and the learning environment periods go: their free texts (goals, notes,
+messages, answers) may describe the person.
 
 The record itself stays, with `erased_at` set, so that the audit trail still points at
 something; `Client.objects.visible_to` leaves erased records out of every list and page.
@@ -44,6 +47,7 @@ from kohtaamo.audit.models import AuditEvent
 from kohtaamo.clients import perms
 from kohtaamo.clients.models import Client
 from kohtaamo.organisations.enums import Role
+from kohtaamo.paths.models import Path
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +77,11 @@ ERASED_ITEMS = {
     "work_history_texts": gettext_lazy("job titles and employers of the work history"),
     "languages": gettext_lazy("languages"),
     "matches": gettext_lazy("stored matches with vacancies"),
+    "path": gettext_lazy("the path to work: goals, steps and their log"),
+    "referrals": gettext_lazy("referrals, their messages and answers"),
+    "environment_periods": gettext_lazy(
+        "learning environment periods (the competences they gave stay)"
+    ),
     "login": gettext_lazy("the person's login: username, name, email and password"),
     "sessions": gettext_lazy("open sessions of the login"),
     "api_tokens": gettext_lazy("API tokens of the login"),
@@ -90,6 +99,9 @@ KEPT_ITEMS = {
     "competences": gettext_lazy("competences: concept, level, source and validity"),
     "work_history": gettext_lazy("work history: occupations and years"),
     "consents": gettext_lazy("consents: organisation, scope and dates"),
+    "esf_records": gettext_lazy(
+        "EU social fund participant records: dates, statuses, gender and age at entry"
+    ),
 }
 PERSONAL_TEXTS = ("note", "identity_code", "email", "phone")
 OWN_TEXTS = (
@@ -105,6 +117,10 @@ RELATED_MODELS = {
     "clients.workhistoryentry": "title and employer emptied",
     "clients.consent": "kept",
     "matches.storedmatch": "deleted",
+    "paths.path": "deleted",
+    "paths.referral": "deleted",
+    "recognition.environmentperiod": "deleted",
+    "esf.participant": "kept",
 }
 
 
@@ -239,8 +255,16 @@ def _erase_record(client: Client) -> dict[str, int]:
 def _erase_related(client: Client) -> dict[str, int]:
     languages, _by_model = client.languages.all().delete()
     matches, _by_model = client.stored_matches.all().delete()
+    paths, _by_model = Path.objects.filter(client=client).delete()
+    referrals = client.referrals.count()
+    client.referrals.all().delete()
+    periods = client.environment_periods.count()
+    client.environment_periods.all().delete()
     return {
         "matches": matches,
+        "path": paths,
+        "referrals": referrals,
+        "environment_periods": periods,
         "competence_evidence": client.competences.exclude(evidence="").update(evidence=""),
         "work_history_texts": client.work_history.filter(
             ~Q(title="") | ~Q(employer_name="")

@@ -5,7 +5,9 @@ mappings.py, clients.py) and written here and in client_rows.py with bulk_create
 are derived from the plan (keys.py), so the demo has the same URLs every time it is built. A
 second run adds only what is missing: employers by business id (with their contacts,
 partnerships and mappings), vacancies by their external id, clients and training offers by
-their public id.
+their public id. The paths to work, referrals, EU social fund records and recognised workshops
+are planned and written by esf.py, recognition.py, paths.py and referrals.py
+(`load_paths_records`), for what is missing of them only.
 """
 
 import random
@@ -34,6 +36,7 @@ from kohtaamo.demo.clients import (
 )
 from kohtaamo.demo.data import ORGANISATIONS, SEEKERS, USERS
 from kohtaamo.demo.employers import EmployerPlan, plan_employers
+from kohtaamo.demo.esf import load_esf_demo
 from kohtaamo.demo.keys import aware, public_id
 from kohtaamo.demo.mappings import MappingPlan, plan_mappings
 from kohtaamo.demo.occupations import (
@@ -43,6 +46,8 @@ from kohtaamo.demo.occupations import (
     isco_group,
     occupation_choices,
 )
+from kohtaamo.demo.paths import load_paths_demo
+from kohtaamo.demo.recognition import load_recognition_demo
 from kohtaamo.demo.training import plan_offers, write_offers
 from kohtaamo.demo.vacancies import VacancyPlan, plan_vacancies
 from kohtaamo.employers.models import ContactPerson, Employer, EmployerPartnership
@@ -156,8 +161,10 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
     )
     offers = plan_offers()
     new_offers = write_offers(offers, municipalities=municipalities, organisations=organisations)
+    # Before the matches: the workshop certificates add qualification units to the profiles.
+    paths = load_paths_records(municipalities=municipalities, organisations=organisations)
     matches = recompute_all()
-    return _summary(employers) | {
+    counts = _summary(employers) | {
         "stored_matches": matches.pairs,
         "training_offers": len(offers),
         "new_training_offers": new_offers,
@@ -167,6 +174,17 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
         "clients": demo_client_records(clients).count(),
         "new_clients": new_clients,
     }
+    return counts | paths
+
+
+def load_paths_records(*, municipalities: dict, organisations: dict) -> dict[str, int]:
+    """The EU social fund project, the recognised workshops and the paths with referrals
+    (issue 7). In this order: the paths tell the story of the project and workshop records."""
+    return (
+        load_esf_demo(organisations=organisations)
+        | load_recognition_demo(municipalities=municipalities, organisations=organisations)
+        | load_paths_demo(organisations=organisations)
+    )
 
 
 def demo_clients(*, occupations=None, licence_years=None) -> list[ClientPlan]:

@@ -4,8 +4,9 @@ from kohtaamo.organisations.services import SESSION_KEY, active_memberships
 class CurrentOrganisationMiddleware:
     """Sets request.organisation and request.memberships for the logged-in user.
 
-    The current organisation is the one chosen in this session, or the user's first active
-    membership. A membership deactivated mid-session stops counting at the next request.
+    The current organisation is the one chosen in this session, or else the organisation the
+    user joined first (a municipality's coordinator who also works for a project starts in the
+    municipality). A membership deactivated mid-session stops counting at the next request.
     """
 
     def __init__(self, get_response):
@@ -22,5 +23,6 @@ class CurrentOrganisationMiddleware:
             if chosen in organisations:
                 request.organisation = organisations[chosen]
             elif memberships:
-                request.organisation = memberships[0].organisation
+                first = min(memberships, key=lambda m: (m.created_at, m.pk))
+                request.organisation = first.organisation
         return self.get_response(request)

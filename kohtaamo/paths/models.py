@@ -325,6 +325,13 @@ class ReferralQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=[flow.SENT, flow.SEEN, flow.INTERVIEW])
 
+    def with_targets(self):
+        """The person, the sender and whatever the referral points to, in one query."""
+        return self.select_related(
+            "client", "organisation", "vacancy__employer", "employer", "training_offer",
+            "service_type",
+        )  # fmt: skip
+
     def unanswered(self, today=None):
         """Sent, never answered, and past the day an answer was due: to be chased."""
         today = today or timezone.localdate()

@@ -79,6 +79,12 @@ class LearningEnvironment(models.Model):
         related_name="+",
     )
     signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
+    sign_off_withdrawn_at = models.DateTimeField(
+        _("sign-off withdrawn"),
+        null=True,
+        blank=True,
+        help_text=_("When a change of the tasks or their mapping withdrew the last sign-off."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = LearningEnvironmentQuerySet.as_manager()
@@ -200,6 +206,15 @@ class EnvironmentPeriod(models.Model):
     )
     assessed_on = models.DateField(_("assessed on"), null=True, blank=True)
     certificate_issued_on = models.DateField(_("certificate issued"), null=True, blank=True)
+    certificate = models.JSONField(
+        _("certificate as issued"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "What the certificate lists, frozen when it is issued "
+            "(kohtaamo.recognition.certificate.snapshot)."
+        ),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = EnvironmentPeriodQuerySet.as_manager()

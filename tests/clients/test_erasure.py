@@ -237,6 +237,9 @@ def test_one_erase_audit_row_with_counts_and_no_personal_data(person, rovaniemi,
         "work_history_texts": 1,
         "languages": 2,
         "matches": 0,  # never matched (see the next test)
+        "path": 0,
+        "referrals": 0,
+        "environment_periods": 0,
         "login": 1,
         "sessions": 1,
         "api_tokens": 1,
@@ -325,3 +328,41 @@ def test_the_admin_log_keeps_the_entry_without_the_name(person):
         content_type=ContentType.objects.get_for_model(Client), object_id=str(person.pk)
     )
     assert (entry.object_repr, entry.change_message) == (erasure.ERASED_NAME, "")
+
+
+def test_erasure_deletes_the_path_referrals_and_periods_and_keeps_the_fund_record(user, rovaniemi):
+    from kohtaamo.esf.models import Participant
+    from kohtaamo.paths.models import Path, Referral, ReferralEvent, Step
+    from kohtaamo.recognition.models import EnvironmentPeriod, LearningEnvironment
+
+    seeker = (
+        Client.objects.filter(
+            organisation=rovaniemi, path__isnull=False, esf_participations__isnull=False
+        )
+        .filter(referrals__isnull=False)
+        .first()
+    )
+    assert seeker is not None, "the demo data gives project participants paths and referrals"
+    EnvironmentPeriod.objects.create(
+        client=seeker,
+        environment=LearningEnvironment.objects.first(),
+        start_date=timezone.localdate(),
+    )
+    steps = Step.objects.filter(path__client=seeker).count()
+    referrals = Referral.objects.filter(client=seeker).count()
+    record = Participant.objects.get(client=seeker)
+
+    report = erase(seeker)
+
+    assert report.erased["path"] > steps > 0  # the path, its goals, steps and their log
+    assert report.erased["referrals"] == referrals > 0
+    assert report.erased["environment_periods"] == 1
+    assert not Path.objects.filter(client=seeker).exists()
+    assert not ReferralEvent.objects.filter(referral__client=seeker).exists()
+    assert not EnvironmentPeriod.objects.filter(client=seeker).exists()
+    kept = Participant.objects.get(pk=record.pk)
+    assert (kept.gender, kept.age_at_entry, kept.exit_status) == (
+        record.gender,
+        record.age_at_entry,
+        record.exit_status,
+    )

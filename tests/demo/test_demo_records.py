@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Q
 
 from kohtaamo.competences.services import concept_kind
 from kohtaamo.core.reference import reference_dir
@@ -25,6 +26,7 @@ from kohtaamo.mappings.models import (
     PlannedHire,
     WorkforceEntry,
 )
+from kohtaamo.paths.models import Referral
 from kohtaamo.taxonomy.models import Concept
 from kohtaamo.vacancies.models import Vacancy, VacancyCompetence
 
@@ -277,6 +279,8 @@ def snapshot() -> dict[str, list]:
 
 
 def delete_demo_records() -> None:
+    # The demo referrals protect the vacancies and employers they refer to.
+    Referral.objects.filter(Q(vacancy__in=demo_vacancies()) | Q(employer__in=demo())).delete()
     demo_vacancies().delete()
     demo_mappings().filter(previous__isnull=False).delete()  # `previous` is protected
     demo_mappings().delete()
@@ -304,6 +308,7 @@ def test_loading_the_demo_again_changes_nothing():
 
 
 def test_load_demo_adds_what_is_missing_and_says_what_it_added():
+    Referral.objects.filter(vacancy__external_id="demo-0001").delete()
     Vacancy.objects.filter(source="demo", external_id="demo-0001").delete()
     out = io.StringIO()
     call_command("load_demo", force=True, stdout=out)

@@ -63,9 +63,12 @@ SETUP_COMMANDS = [
 ]
 
 
-def _server_env(database_url: str) -> dict[str, str]:
+def _server_env(database_url: str, mail_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOHTAAMO_")}
     env.update(
+        # Mails (answer links of referrals) go to files the tests read.
+        KOHTAAMO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        KOHTAAMO_EMAIL_FILE_PATH=str(mail_dir),
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database_url,
         KOHTAAMO_SECRET_KEY=secrets.token_urlsafe(32),
@@ -159,6 +162,7 @@ def _wait_until_serving(process: subprocess.Popen, log: Path) -> str:
 class KohtaamoServer:
     url: str  # e.g. http://127.0.0.1:41234
     log: Path  # the server's stderr: request lines, warnings, tracebacks
+    mail_dir: Path  # one file per mail the server sent
 
 
 SERVER_LOG_START = pytest.StashKey[int]()
@@ -170,7 +174,7 @@ def kohtaamo_server(tmp_path_factory) -> Iterator[KohtaamoServer]:
     tmp_dir = tmp_path_factory.mktemp("e2e")
     log = tmp_dir / "server.log"
     with _server_database(tmp_dir) as database_url:
-        env = _server_env(database_url)
+        env = _server_env(database_url, tmp_dir / "mail")
         _prepare_database(env)
         with log.open("w") as log_file:
             process = subprocess.Popen(
@@ -182,7 +186,9 @@ def kohtaamo_server(tmp_path_factory) -> Iterator[KohtaamoServer]:
                 text=True,
             )
         try:
-            yield KohtaamoServer(url=_wait_until_serving(process, log), log=log)
+            yield KohtaamoServer(
+                url=_wait_until_serving(process, log), log=log, mail_dir=tmp_dir / "mail"
+            )
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -269,9 +275,9 @@ def search(page: Page) -> Callable[[str], list[str]]:
     return _search
 
 
-@pytest.fixture
-def axe_violations(page: Page) -> Callable[[], list[str]]:
-    """Run axe-core on the current page for WCAG 2.1 A and AA: one line per violation."""
+def axe_violations_on(page: Page) -> list[str]:
+    """Run axe-core on the page's current document for WCAG 2.1 A and AA: one line per
+    violation."""
     if not AXE_JS.is_file():
         pytest.fail(
             f"axe-core is missing ({AXE_JS.relative_to(BASE_DIR)}): "
@@ -279,14 +285,16 @@ def axe_violations(page: Page) -> Callable[[], list[str]]:
             pytrace=False,
         )
     options = json.dumps({"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}})
+    page.add_script_tag(path=AXE_JS)
+    result = page.evaluate(f"() => axe.run(document, {options})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} {v['helpUrl']}\n"
+        + "\n".join(f"    {node['target']}: {node['failureSummary']}" for node in v["nodes"])
+        for v in result["violations"]
+    ]
 
-    def _violations() -> list[str]:
-        page.add_script_tag(path=AXE_JS)
-        result = page.evaluate(f"() => axe.run(document, {options})")
-        return [
-            f"{v['id']} ({v['impact']}): {v['help']} {v['helpUrl']}\n"
-            + "\n".join(f"    {node['target']}: {node['failureSummary']}" for node in v["nodes"])
-            for v in result["violations"]
-        ]
 
-    return _violations
+@pytest.fixture
+def axe_violations(page: Page) -> Callable[[], list[str]]:
+    """axe-core's WCAG 2.1 AA violations on the test's page, when called."""
+    return lambda: axe_violations_on(page)

@@ -17,6 +17,7 @@ from kohtaamo.qualifications.models import (
     QualificationComposition,
     QualificationUnit,
 )
+from kohtaamo.recognition.models import TaskRequirement
 
 FIXTURES = Path(__file__).parent / "data"
 
@@ -30,6 +31,7 @@ def english():
 
 @pytest.fixture
 def no_qualifications(db):
+    TaskRequirement.objects.all().delete()  # the demo workshops' mapping protects the units
     QualificationComposition.objects.all().delete()
     QualificationUnit.objects.all().delete()
     Qualification.objects.all().delete()

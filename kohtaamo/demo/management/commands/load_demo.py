@@ -41,22 +41,35 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:<24} {role:<24} {organisation}")
 
 
+NEW_COUNTS = (
+    "new_employers",
+    "new_mappings",
+    "new_vacancies",
+    "new_clients",
+    "new_training_offers",
+    "new_paths",
+)
+
+
 def summary(counts: dict[str, int]) -> str:
     text = f"Demo data: {counts['organisations']} organisations, {counts['users']} users"
     if "employers" not in counts:
         return text + " (no employers: import the taxonomy first)"
-    added = sum(counts.get(k, 0) for k in ("new_employers", "new_mappings", "new_vacancies",
-                                           "new_clients", "new_training_offers"))  # fmt: skip
+    added = sum(counts.get(k, 0) for k in NEW_COUNTS)
     return (
         f"{text}, {counts['employers']} employers, {counts['mappings']} finished competence "
         f"mappings and {counts['drafts']} drafts, {counts['vacancies']} vacancies "
         f"({counts['open_vacancies']} open), {counts['clients']} job seekers, "
         f"{counts.get('training_offers', 0)} training offers, "
-        f"{counts.get('stored_matches', 0)} stored matches; "
+        f"{counts.get('stored_matches', 0)} stored matches, {counts.get('paths', 0)} paths to "
+        f"work with {counts.get('path_steps', 0)} steps, {counts.get('referrals', 0)} referrals, "
+        f"{counts.get('esf_participants', 0)} EU social fund participants, "
+        f"{counts.get('certificates', 0)} learning-environment certificates; "
         + (
             f"added {counts['new_employers']} employers, {counts['new_mappings']} mappings, "
             f"{counts['new_vacancies']} vacancies, {counts['new_clients']} job seekers, "
-            f"{counts.get('new_training_offers', 0)} training offers"
+            f"{counts.get('new_training_offers', 0)} training offers, "
+            f"{counts.get('new_paths', 0)} paths"
             if added
             else "nothing to add"
         )
