@@ -40,7 +40,7 @@ def test_matches_and_candidates_pages_work_and_pass_axe(page, log_in, axe_violat
     open_every_details(page)
     assert_accessible(axe_violations, "client matches, lists open")
 
-    near.get_by_role("link", name="Kokki").click()
+    near.get_by_role("link", name="Kokki", exact=True).click()
     page.click("#vacancy-candidates-link")
     expect(page).to_have_url(re.compile(r"/vacancies/[0-9a-f-]{36}/candidates/$"))
     expect(page.locator("#best-candidates .match-item").first).to_be_visible()

@@ -1,6 +1,7 @@
 """The referral services: sending, the status workflow with its log, links and follow-up."""
 
 import hashlib
+import smtplib
 from datetime import timedelta
 
 import pytest
@@ -170,3 +171,22 @@ def test_days_waiting_counts_to_the_first_answer(send, user):
         referral, "seen", actor=user("rovaniemi.coordinator")
     )
     assert services.days_waiting(referral, timezone.localdate() + timedelta(days=30)) == 5
+
+
+class FailingMailServer:
+    """An email backend whose server is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("the mail server is down")
+
+
+def test_a_mail_server_that_is_down_loses_no_referral(send, settings, caplog):
+    settings.EMAIL_BACKEND = f"{__name__}.FailingMailServer"
+
+    referral, token = send()
+
+    assert token and referral.pk and referral.answer_links.count() == 1  # stored all the same
+    assert "Could not mail the answer link" in caplog.text

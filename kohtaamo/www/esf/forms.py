@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kohtaamo.esf.enums import ParticipantStatus
 from kohtaamo.www.clients.forms import DATE_WIDGET, PlainForm
@@ -14,8 +15,10 @@ LICENCE_HELP = _("Codes separated by commas, e.g. hygiene_passport, occupational
 class PeriodForm(PlainForm):
     """The period of the indicator table; empty means the whole project."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE_WIDGET)
+    start = forms.DateField(
+        label=pgettext_lazy("period", "From"), required=False, widget=DATE_WIDGET
+    )
+    end = forms.DateField(label=pgettext_lazy("period", "To"), required=False, widget=DATE_WIDGET)
 
     def add_prefix(self, field_name):
         # The query parameters are `from` and `to`, as in the API.
