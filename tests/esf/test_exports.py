@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.audit.models import AuditEvent
 from kohtaamo.esf import indicators
+from kohtaamo.esf.services import XLSX_HEADER_ROW
 from tests.esf.conftest import END, START
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def small(value) -> bool:
 def xlsx_table(content: bytes) -> tuple[list, list[list]]:
     sheet = load_workbook(io.BytesIO(content)).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    header = next(n for n, r in enumerate(rows) if r and r[0] == "Indicator")
+    header = XLSX_HEADER_ROW - 1  # the headings are in the interface language
     body = rows[header + 1 : header + 1 + len(indicators.ROWS)]
     return rows[header], body
 

@@ -164,3 +164,16 @@ def test_a_service_referral_without_email_is_recorded_by_the_coordinator(login, 
     assert (referral.kind, referral.service_type) == ("service", service)
     assert not referral.answer_links.exists()
     assert mail.outbox == []
+
+
+def test_the_front_page_counts_the_organisation_s_unanswered_referrals(login, user):
+    from kohtaamo.organisations.models import Organisation
+
+    kolari = Organisation.objects.get(name="Kolarin kunta")
+    overdue = Referral.objects.filter(organisation=kolari).unanswered().count()
+    assert overdue, "the demo has overdue referrals in Kolari"
+
+    page = login("kolari.coordinator").get(reverse("www:home")).content.decode()
+
+    link = re.search(r'id="home-overdue">([^<]*)<', page)
+    assert link and str(overdue) in link.group(1)
