@@ -256,7 +256,7 @@ def referral_for_token(token: str, *, lock: bool = False) -> tuple[Referral, Ans
         "referral__service_type",
     )
     if lock:
-        links = links.select_for_update()
+        links = links.select_for_update(of=("self",))  # PostgreSQL: not the outer joins
     link = links.filter(token_hash=hash_token(token or "")).first()
     if link is None or not link.is_usable() or link.referral.status in ENDED:
         raise InvalidAnswerLink
