@@ -67,6 +67,7 @@ bench: system-deps install  ## benchmarks: print figures against their baselines
 	$(PY) bench/extraction_speed.py
 	$(PY) bench/matching_quality.py
 	$(PY) bench/matching_speed.py
+	$(PY) bench/event_schedule.py
 
 messages: install  ## update and compile the translations (needs gettext)
 	$(DEV_ENV) $(MANAGE) makemessages -l fi -l sv -l en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*'
