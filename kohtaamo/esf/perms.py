@@ -13,17 +13,12 @@ from django.db.models import Q, QuerySet
 
 from kohtaamo.esf.models import RECORD_ROLES, Project
 from kohtaamo.organisations.enums import Role
-from kohtaamo.organisations.models import Membership, Organisation
-
-
-def _memberships(user) -> QuerySet[Membership]:
-    if not getattr(user, "is_authenticated", False):
-        return Membership.objects.none()
-    return Membership.objects.active().filter(user=user)
+from kohtaamo.organisations.models import Organisation
+from kohtaamo.organisations.services import active_memberships
 
 
 def is_regional_analyst(user) -> bool:
-    return _memberships(user).filter(role=Role.REGIONAL_ANALYST).exists()
+    return active_memberships(user).filter(role=Role.REGIONAL_ANALYST).exists()
 
 
 def projects_with_indicators(user) -> QuerySet[Project]:
@@ -35,7 +30,7 @@ def projects_with_indicators(user) -> QuerySet[Project]:
 
 def record_organisations(user, project: Project) -> QuerySet[Organisation]:
     """The running or partner organisations on whose behalf the user keeps the records."""
-    organisations = _memberships(user).filter(role__in=RECORD_ROLES).values("organisation")
+    organisations = active_memberships(user).filter(role__in=RECORD_ROLES).values("organisation")
     return (
         Organisation.objects.filter(pk__in=organisations)
         .filter(Q(pk=project.organisation_id) | Q(esf_partner_projects=project))

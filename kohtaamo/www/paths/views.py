@@ -74,34 +74,43 @@ def path_edit(request, public_id):
     path = Path.objects.filter(client=client).first()
     initial = {f: getattr(path, f) for f in services.PATH_FIELDS} if path else {}
     form = PathForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            path = path or services.get_or_create_path(client=client, actor=request.user)
-            services.update_path(path=path, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("www:client_path", public_id=client.public_id)
-    elif request.method != "POST":
-        services.record_path_view(actor=request.user, client=client, page="path_edit")
+
+    def save():
+        started = path or services.get_or_create_path(client=client, actor=request.user)
+        services.update_path(path=started, actor=request.user, **form.cleaned_data)
+
+    if _submitted(request, form, client, save, _("The changes were saved."), page="path_edit"):
+        return redirect("www:client_path", public_id=client.public_id)
     return _render_form(request, "paths/path_form.html", form, client=client)
+
+
+def _submitted(request, form, client: Client, save, success: str, *, page: str) -> bool:
+    """The form posted, valid and saved by `save` (its message shown): True. A GET is a look at
+    the person's record and audited as such; the service's ValidationError goes to the form."""
+    if request.method != "POST":
+        services.record_path_view(actor=request.user, client=client, page=page)
+        return False
+    if not form.is_valid():
+        return False
+    try:
+        save()
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    messages.success(request, success)
+    return True
 
 
 def path_goal_add(request, public_id):
     client = _team_client(request, public_id)
     form = GoalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            path = services.get_or_create_path(client=client, actor=request.user)
-            services.add_goal(path=path, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The goal was added."))
-            return redirect("www:client_path", public_id=client.public_id)
-    elif request.method != "POST":
-        services.record_path_view(actor=request.user, client=client, page="path_goal_add")
+
+    def save():
+        path = services.get_or_create_path(client=client, actor=request.user)
+        services.add_goal(path=path, actor=request.user, **form.cleaned_data)
+
+    if _submitted(request, form, client, save, _("The goal was added."), page="path_goal_add"):
+        return redirect("www:client_path", public_id=client.public_id)
     return _render_form(request, "paths/goal_form.html", form, client=client)
 
 
@@ -115,17 +124,14 @@ def path_step_add(request, public_id):
         organisation=request.organisation,
         initial=_step_initial(request, client),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            path = path or services.get_or_create_path(client=client, actor=request.user)
-            services.add_step(path=path, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The step was added to the path."))
-            return redirect("www:client_path", public_id=client.public_id)
-    elif request.method != "POST":
-        services.record_path_view(actor=request.user, client=client, page="path_step_add")
+
+    def save():
+        started = path or services.get_or_create_path(client=client, actor=request.user)
+        services.add_step(path=started, actor=request.user, **form.cleaned_data)
+
+    added = _("The step was added to the path.")
+    if _submitted(request, form, client, save, added, page="path_step_add"):
+        return redirect("www:client_path", public_id=client.public_id)
     return _render_form(request, "paths/step_form.html", form, client=client)
 
 
@@ -175,16 +181,12 @@ def path_step_edit(request, step_id):
         step=step,
         initial={f: getattr(step, f"{f}_id", getattr(step, f, None)) for f in StepForm.base_fields},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_step(step=step, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("www:client_path", public_id=client.public_id)
-    elif request.method != "POST":
-        services.record_path_view(actor=request.user, client=client, page="path_step_edit")
+
+    def save():
+        services.update_step(step=step, actor=request.user, **form.cleaned_data)
+
+    if _submitted(request, form, client, save, _("The changes were saved."), page="path_step_edit"):
+        return redirect("www:client_path", public_id=client.public_id)
     return _render_form(request, "paths/step_form.html", form, client=client, step=step)
 
 
