@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kohtaamo.paths",
     "kohtaamo.esf",
     "kohtaamo.recognition",
+    "kohtaamo.events",
     "kohtaamo.profiles",
     "kohtaamo.insights",
     "kohtaamo.demo",
@@ -137,6 +138,8 @@ KOHTAAMO_DEMO_PASSWORD = "kohtaamo-demo"  # noqa: S105 (demo data only; load_dem
 # the one-time answer link sent to an employer contact or a provider without an account.
 KOHTAAMO_REFERRAL_ANSWER_DAYS = env_int("KOHTAAMO_REFERRAL_ANSWER_DAYS", 14)
 KOHTAAMO_ANSWER_LINK_DAYS = env_int("KOHTAAMO_ANSWER_LINK_DAYS", 30)
+# The employers' link to their event schedule and outcomes works until this many days after it.
+KOHTAAMO_EVENT_LINK_DAYS = env_int("KOHTAAMO_EVENT_LINK_DAYS", 30)
 # Outgoing mail (answer links): the console in development, SMTP settings from the environment.
 EMAIL_BACKEND = env_str(
     "KOHTAAMO_EMAIL_BACKEND",

@@ -6,6 +6,7 @@ from kohtaamo.www.clients import urls as client_urls
 from kohtaamo.www.competences import views as competences
 from kohtaamo.www.employers import urls as employer_urls
 from kohtaamo.www.esf import urls as esf_urls
+from kohtaamo.www.events import urls as event_urls
 from kohtaamo.www.home import views as home
 from kohtaamo.www.mappings import urls as mapping_urls
 from kohtaamo.www.matches import urls as match_urls
@@ -46,4 +47,5 @@ urlpatterns = [
     *referral_urls.urlpatterns,
     *esf_urls.urlpatterns,
     *recognition_urls.urlpatterns,
+    *event_urls.urlpatterns,
 ]

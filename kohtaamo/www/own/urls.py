@@ -5,7 +5,7 @@ None of them carries a job seeker's id: the record is always the logged-in perso
 
 from django.urls import path
 
-from kohtaamo.www.own import views
+from kohtaamo.www.own import events, views
 
 urlpatterns = [
     path("oma/", views.home, name="own_home"),
@@ -26,4 +26,13 @@ urlpatterns = [
     path("oma/my-data/", views.export_page, name="own_export"),
     path("oma/my-data/kohtaamo.json", views.export_json, name="own_export_json"),
     path("oma/my-data/kohtaamo.pdf", views.export_pdf, name="own_export_pdf"),
+    path("oma/events/", events.event_list, name="own_events"),
+    path("oma/events/<uuid:public_id>/register/", events.register, name="own_event_register"),
+    path("oma/events/<uuid:public_id>/cancel/", events.cancel, name="own_event_cancel"),
+    path("oma/events/<uuid:public_id>/schedule/", events.schedule, name="own_event_schedule"),
+    path(
+        "oma/events/<uuid:public_id>/schedule.ics",
+        events.schedule_ics,
+        name="own_event_schedule_ics",
+    ),
 ]
