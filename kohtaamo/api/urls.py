@@ -5,6 +5,7 @@ from kohtaamo.api.auth import AUTH
 from kohtaamo.api.clients import router as clients_router
 from kohtaamo.api.competences import router as competences_router
 from kohtaamo.api.employers import router as employers_router
+from kohtaamo.api.events import router as events_router
 from kohtaamo.api.matches import router as matches_router
 from kohtaamo.api.me import router as me_router
 from kohtaamo.api.paths import router as paths_router
@@ -38,6 +39,7 @@ api.add_router("/v1", seasonal_router)
 api.add_router("/v1", paths_router)  # /v1/clients/{id}/path
 api.add_router("/v1/referrals", referrals_router)
 api.add_router("/v1/projects", projects_router)
+api.add_router("/v1/events", events_router)
 
 
 @api.exception_handler(ValidationError)

@@ -10,9 +10,10 @@ What stays, for the EU social fund's participant statistics and the region's agg
 birth, gender, municipality, education level, unemployment start, the target-group flags,
 status, wishes, competences (concept, level, source, validity), occupations and years of the
 work history, consents (organisation, scope, dates) and the EU social fund participant records
-(dates, statuses, gender and age at entry). None of these names the person. The path to work,
-the referrals and the learning environment periods go: their free texts (goals, notes,
-messages, answers) may describe the person.
+(dates, statuses, gender and age at entry), and event registrations with their interviews and
+outcomes (for the events' statistics; their notes and comments go). None of these names the
+person. The path to work, the referrals and the learning environment periods go: their free
+texts (goals, notes, messages, answers) may describe the person.
 
 The record itself stays, with `erased_at` set, so that the audit trail still points at
 something; `Client.objects.visible_to` leaves erased records out of every list and page.
@@ -46,6 +47,7 @@ from kohtaamo.audit.enums import AuditAction
 from kohtaamo.audit.models import AuditEvent
 from kohtaamo.clients import perms
 from kohtaamo.clients.models import Client
+from kohtaamo.events.models import Interview
 from kohtaamo.organisations.enums import Role
 from kohtaamo.paths.models import Path
 
@@ -82,6 +84,7 @@ ERASED_ITEMS = {
     "environment_periods": gettext_lazy(
         "learning environment periods (the competences they gave stay)"
     ),
+    "event_texts": gettext_lazy("notes of event registrations and employers' interview comments"),
     "login": gettext_lazy("the person's login: username, name, email and password"),
     "sessions": gettext_lazy("open sessions of the login"),
     "api_tokens": gettext_lazy("API tokens of the login"),
@@ -102,6 +105,9 @@ KEPT_ITEMS = {
     "esf_records": gettext_lazy(
         "EU social fund participant records: dates, statuses, gender and age at entry"
     ),
+    "event_records": gettext_lazy(
+        "event registrations, interview slots and outcomes (for the events' statistics)"
+    ),
 }
 PERSONAL_TEXTS = ("note", "identity_code", "email", "phone")
 OWN_TEXTS = (
@@ -121,6 +127,7 @@ RELATED_MODELS = {
     "paths.referral": "deleted",
     "recognition.environmentperiod": "deleted",
     "esf.participant": "kept",
+    "events.registration": "note and the interviews' comments emptied",
 }
 
 
@@ -260,11 +267,16 @@ def _erase_related(client: Client) -> dict[str, int]:
     client.referrals.all().delete()
     periods = client.environment_periods.count()
     client.environment_periods.all().delete()
+    registrations = client.event_registrations.all()
+    event_texts = registrations.exclude(note="").update(note="") + Interview.objects.filter(
+        registration__in=registrations
+    ).exclude(outcome_note="").update(outcome_note="")
     return {
         "matches": matches,
         "path": paths,
         "referrals": referrals,
         "environment_periods": periods,
+        "event_texts": event_texts,
         "competence_evidence": client.competences.exclude(evidence="").update(evidence=""),
         "work_history_texts": client.work_history.filter(
             ~Q(title="") | ~Q(employer_name="")

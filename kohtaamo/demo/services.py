@@ -37,6 +37,7 @@ from kohtaamo.demo.clients import (
 from kohtaamo.demo.data import ORGANISATIONS, SEEKERS, USERS
 from kohtaamo.demo.employers import EmployerPlan, plan_employers
 from kohtaamo.demo.esf import load_esf_demo
+from kohtaamo.demo.events import load_events_demo
 from kohtaamo.demo.keys import aware, public_id
 from kohtaamo.demo.mappings import MappingPlan, plan_mappings
 from kohtaamo.demo.occupations import (
@@ -164,6 +165,8 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
     # Before the matches: the workshop certificates add qualification units to the profiles.
     paths = load_paths_records(municipalities=municipalities, organisations=organisations)
     matches = recompute_all()
+    # After the matches: the events invite people by them and schedule by the engine's fit.
+    events = load_events_demo(organisations=organisations)
     counts = _summary(employers) | {
         "stored_matches": matches.pairs,
         "training_offers": len(offers),
@@ -174,7 +177,7 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
         "clients": demo_client_records(clients).count(),
         "new_clients": new_clients,
     }
-    return counts | paths
+    return counts | paths | events
 
 
 def load_paths_records(*, municipalities: dict, organisations: dict) -> dict[str, int]:

@@ -18,6 +18,7 @@ from kohtaamo.demo.occupations import PREFERRED, SECTOR_PREFERRED
 from kohtaamo.demo.services import demo_employers
 from kohtaamo.employers import businessid
 from kohtaamo.employers.models import ContactPerson, Employer, EmployerPartnership
+from kohtaamo.events.models import Event
 from kohtaamo.insights.labour import vacancy_mix
 from kohtaamo.mappings.enums import MappingStatus, Support
 from kohtaamo.mappings.models import (
@@ -279,6 +280,8 @@ def snapshot() -> dict[str, list]:
 
 
 def delete_demo_records() -> None:
+    # The demo events protect the employers taking part (EventEmployer.employer is PROTECT).
+    Event.objects.filter(employers__employer__in=demo()).delete()
     # The demo referrals protect the vacancies and employers they refer to.
     Referral.objects.filter(Q(vacancy__in=demo_vacancies()) | Q(employer__in=demo())).delete()
     demo_vacancies().delete()

@@ -9,7 +9,7 @@ from django.urls.converters import IntConverter
 from kohtaamo.www.urls import urlpatterns
 
 pytestmark = pytest.mark.django_db
-PUBLIC = {"login", "referral_answer"}
+PUBLIC = {"login", "referral_answer", "event_employer_link"}
 
 
 def url_of(pattern: URLPattern) -> str:

@@ -1,7 +1,11 @@
 from django.shortcuts import render
+from django.utils import timezone
 
+from kohtaamo.events.models import Event
 from kohtaamo.paths.models import Referral
 from kohtaamo.taxonomy.models import Concept, Licence
+
+HOME_EVENTS = 3
 
 
 def home(request):
@@ -12,7 +16,21 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"counts": counts, "overdue_referrals": _overdue_referrals(request)},
+        {
+            "counts": counts,
+            "overdue_referrals": _overdue_referrals(request),
+            "upcoming_events": _upcoming_events(request),
+        },
+    )
+
+
+def _upcoming_events(request) -> list[Event]:
+    """The next events the user sees (published, or their own in preparation)."""
+    return list(
+        Event.objects.visible_to(request.user)
+        .filter(date__gte=timezone.localdate())
+        .select_related("municipality")
+        .order_by("date", "start_time", "id")[:HOME_EVENTS]
     )
 
 

@@ -48,6 +48,7 @@ NEW_COUNTS = (
     "new_clients",
     "new_training_offers",
     "new_paths",
+    "new_events",
 )
 
 
@@ -64,12 +65,14 @@ def summary(counts: dict[str, int]) -> str:
         f"{counts.get('stored_matches', 0)} stored matches, {counts.get('paths', 0)} paths to "
         f"work with {counts.get('path_steps', 0)} steps, {counts.get('referrals', 0)} referrals, "
         f"{counts.get('esf_participants', 0)} EU social fund participants, "
-        f"{counts.get('certificates', 0)} learning-environment certificates; "
+        f"{counts.get('certificates', 0)} learning-environment certificates, "
+        f"{counts.get('events', 0)} matchmaking events with {counts.get('event_interviews', 0)} "
+        f"interviews ({counts.get('event_outcomes', 0)} outcomes); "
         + (
             f"added {counts['new_employers']} employers, {counts['new_mappings']} mappings, "
             f"{counts['new_vacancies']} vacancies, {counts['new_clients']} job seekers, "
             f"{counts.get('new_training_offers', 0)} training offers, "
-            f"{counts.get('new_paths', 0)} paths"
+            f"{counts.get('new_paths', 0)} paths, {counts.get('new_events', 0)} events"
             if added
             else "nothing to add"
         )
