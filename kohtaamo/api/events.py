@@ -26,7 +26,7 @@ from pydantic import Field
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.esf.models import Project
-from kohtaamo.events import perms, schedules, services
+from kohtaamo.events import perms, report, schedules, services
 from kohtaamo.events.enums import RegistrationStatus
 from kohtaamo.events.models import Event, EventEmployer, Interview, Registration, ScheduleRun
 from kohtaamo.geo.models import Municipality
@@ -46,11 +46,14 @@ class OrganisationOut(Schema):
 
 
 class CountsOut(Schema):
+    """Counts of people are exact for the event's organisers; for anyone else a count of 1-4
+    is null, as in every aggregate of Kohtaamo."""
+
     employers: int = Field(description="Employers taking part (not cancelled)")
     tables: int = Field(description="Interview tables in all: interviewers per slot")
-    registered: int = Field(description="Job seekers registered")
-    waiting: int = Field(description="Job seekers on the waiting list")
-    interviews: int = Field(description="Interviews in the stored schedule")
+    registered: int | None = Field(description="Job seekers registered; null when 1-4")
+    waiting: int | None = Field(description="Job seekers on the waiting list; null when 1-4")
+    interviews: int | None = Field(description="Interviews in the stored schedule; null when 1-4")
 
 
 class EventOut(Schema):
@@ -177,11 +180,16 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]):
         events = events.filter(date__lte=filters.date_to)
     paginator = Paginator(_counted(events), filters.page_size)
     page = list(paginator.page(filters.page)) if filters.page <= paginator.num_pages else []
+    managed = set(
+        Event.objects.managed_by(request.user)
+        .filter(pk__in=[e.pk for e in page])
+        .values_list("pk", flat=True)
+    )
     return {
         "count": paginator.count,
         "page": filters.page,
         "page_size": filters.page_size,
-        "results": [event_out(e) for e in page],
+        "results": [event_out(e, manages=e.pk in managed) for e in page],
     }
 
 
@@ -209,7 +217,7 @@ def create_event(request: HttpRequest, body: EventIn):
             )
     except ValidationError as exc:
         return Status(422, {"detail": _field_errors(exc)})
-    return Status(201, event_out(_counted(Event.objects.filter(pk=event.pk)).get()))
+    return Status(201, event_out(_counted(Event.objects.filter(pk=event.pk)).get(), manages=True))
 
 
 @router.post(
@@ -399,7 +407,8 @@ def interview_out(interview: Interview) -> dict:
     }
 
 
-def event_out(event: Event) -> dict:
+def event_out(event: Event, *, manages: bool) -> dict:
+    people = (lambda n: n) if manages else report.single
     return {
         "public_id": event.public_id,
         "title": event.title,
@@ -425,9 +434,9 @@ def event_out(event: Event) -> dict:
         "counts": {
             "employers": event.n_employers,
             "tables": event.n_tables,
-            "registered": event.n_registered,
-            "waiting": event.n_waiting,
-            "interviews": event.n_interviews,
+            "registered": people(event.n_registered),
+            "waiting": people(event.n_waiting),
+            "interviews": people(event.n_interviews),
         },
         "url": reverse("www:event", kwargs={"public_id": event.public_id}),
     }

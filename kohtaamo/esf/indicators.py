@@ -181,18 +181,32 @@ def suppress(table: IndicatorTable, minimum: int = MINIMUM_COUNT) -> IndicatorTa
     relations sharing its hidden cells, a breakdown before a total (the totals are the
     headline figures), then the one after whose hiding the fewest relations leak, so that one
     hidden cell does not start a cascade through the table, then the smallest."""
-    counts = table.counts
+    hidden = hide_cells(table.counts, RELATIONS, minimum)
+    return IndicatorTable(table.start, table.end, dict(table.counts), hidden)
+
+
+def hide_cells(
+    counts: dict[Cell, int],
+    relations: Sequence[Relation],
+    minimum: int = MINIMUM_COUNT,
+    unpublished: Iterable[Cell] = (),
+) -> frozenset[Cell]:
+    """The cells to hide in any table of additive `relations` (see `suppress`).
+
+    `unpublished` cells are never shown (e.g. a difference of two rows that an outsider could
+    compute): they start hidden and are protected like the small ones."""
     hidden = {cell for cell, count in counts.items() if is_small(count, minimum)}
-    while leaks := _leaks(counts, hidden, minimum):
-        hidden.add(_cell_to_hide(counts, hidden, leaks[0], minimum))
-    return IndicatorTable(table.start, table.end, dict(counts), frozenset(hidden))
+    hidden.update(unpublished)
+    while leaks := _leaks(counts, hidden, minimum, relations):
+        hidden.add(_cell_to_hide(counts, hidden, leaks[0], minimum, relations))
+    return frozenset(hidden)
 
 
-def _leaks(counts, hidden: set[Cell], minimum: int) -> list[Relation]:
+def _leaks(counts, hidden: set[Cell], minimum: int, relations=RELATIONS) -> list[Relation]:
     """The relations through which something hidden can be learnt."""
-    known = derivable(counts, hidden)
+    known = derivable(counts, hidden, relations)
     found = []
-    for relation in RELATIONS:
+    for relation in relations:
         if any(c in hidden and c in known and counts[c] for c in relation.cells):
             found.append(relation)
         elif relation.total not in hidden or relation.total in known:
@@ -205,9 +219,9 @@ def _leaks(counts, hidden: set[Cell], minimum: int) -> list[Relation]:
 CANDIDATES = 10  # cells tried per round
 
 
-def _cell_to_hide(counts, hidden: set[Cell], leak: Relation, minimum: int) -> Cell:
+def _cell_to_hide(counts, hidden: set[Cell], leak: Relation, minimum: int, relations) -> Cell:
     order = {cell: n for n, cell in enumerate(leak.cells)}
-    candidates = _candidates(counts, hidden, leak)
+    candidates = _candidates(counts, hidden, leak, relations)
     candidates.sort(key=lambda c: (counts[c], order.get(c, len(order)), c))
     candidates = candidates[:CANDIDATES] or [
         min((c for c in counts if c not in hidden and counts[c]), key=lambda c: (counts[c], c))
@@ -216,22 +230,24 @@ def _cell_to_hide(counts, hidden: set[Cell], leak: Relation, minimum: int) -> Ce
         candidates,
         key=lambda c: (
             c[1] == "total",
-            len(_leaks(counts, hidden | {c}, minimum)),
+            len(_leaks(counts, hidden | {c}, minimum, relations)),
             counts[c],
             order.get(c, len(order)),
         ),
     )
 
 
-def _candidates(counts, hidden: set[Cell], leak: Relation) -> list[Cell]:
+def _candidates(counts, hidden: set[Cell], leak: Relation, relations) -> list[Cell]:
     """Shown non-zero cells of the leaking relation and of the relations that share one of
     its hidden cells."""
     shared = {c for c in leak.cells if c in hidden}
-    near = [r for r in RELATIONS if r == leak or shared.intersection(r.cells)]
+    near = [r for r in relations if r == leak or shared.intersection(r.cells)]
     return list({c: None for r in near for c in r.cells if c not in hidden and counts[c]})
 
 
-def derivable(counts: dict[Cell, int], hidden: Iterable[Cell]) -> set[Cell]:
+def derivable(
+    counts: dict[Cell, int], hidden: Iterable[Cell], relations: Sequence[Relation] = RELATIONS
+) -> set[Cell]:
     """The hidden cells whose value follows from the shown cells and the relations: a linear
     system in the hidden cells, solved exactly; a cell is determined when its unit vector lies
     in the row space of the system (in reduced row echelon form: a row with that single
@@ -239,7 +255,7 @@ def derivable(counts: dict[Cell, int], hidden: Iterable[Cell]) -> set[Cell]:
     variables = sorted(set(hidden))
     index = {cell: n for n, cell in enumerate(variables)}
     matrix = []
-    for relation in RELATIONS:
+    for relation in relations:
         row = [0] * len(variables)
         for cell, sign in ((relation.total, -1), *((p, 1) for p in relation.parts)):
             if cell in index:

@@ -1,17 +1,18 @@
 """The event's own report: who took part, the interviews held and what came of them.
 
 An aggregate that regional analysts may see, so no count of 1-4 people is ever shown, and no
-hidden count can be worked out from a row: the gender cells and the age cells each add up to
-the row's total, and the outcome cells add up to the interviews held, so each group is
-protected against differencing with `kohtaamo.matching.unlock.protect`. Suppressed cells are
-None here and `*` on the page and in the CSV.
+hidden count can be worked out by differencing: not within a row (gender and age cells add up
+to the total), not between the rows (registered - attended is the people who did not come),
+not from the interviews (held + no-shows = all, the outcomes add up to held). The fund's
+suppression (`kohtaamo.esf.indicators.hide_cells`, exact linear algebra) protects all these
+relations at once. Suppressed cells are None here and `*` on the page and in the CSV.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -21,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.clients.enums import Gender
-from kohtaamo.matching.unlock import MINIMUM_COUNT, protect
+from kohtaamo.esf.indicators import Cell, Relation, derivable, hide_cells
+from kohtaamo.matching.unlock import MINIMUM_COUNT
 from kohtaamo.organisations.enums import Role
 from kohtaamo.organisations.services import active_memberships
 
@@ -42,6 +44,7 @@ AGE_COLUMNS = (
 )
 PEOPLE_COLUMNS = (("total", _("total")), *GENDER_COLUMNS, *AGE_COLUMNS)
 OUTCOME_COLUMNS = (
+    ("total", _("interviews")),
     ("held", _("interviews held")),
     *((o.value, o.label) for o in Outcome if o in HELD_OUTCOMES),
     ("not_recorded", _("not recorded yet")),
@@ -72,22 +75,38 @@ def _region(event: Event):
 
 # Suppression (pure) --------------------------------------------------------------------------
 
+PEOPLE_ROWS = ("registered", "attended")
+# registered - attended, column by column: anyone could subtract the two rows, so it is
+# protected like a published cell but never shown.
+NOT_ATTENDED = "not_attended"
+INTERVIEWS = "interviews"
 
-def protect_row(total: int, groups: Sequence[Sequence[int]], minimum: int = MINIMUM_COUNT):
-    """(total or None, [each group's cells, None where hidden]): every group adds up to
-    `total`; the total is hidden when small, and then every non-zero cell with it."""
-    hidden_total = False
-    hidden_groups = []
-    for parts in groups:
-        flags = protect(total, list(parts), minimum)
-        hidden_total = hidden_total or flags[0]
-        hidden_groups.append(flags[1:])
-    shown_total = None if hidden_total else total
-    cells = [
-        [None if hide else count for count, hide in zip(parts, flags, strict=True)]
-        for parts, flags in zip(groups, hidden_groups, strict=True)
-    ]
-    return shown_total, cells
+
+def relations() -> list[Relation]:
+    """Every additive relation an outsider could difference: the gender and the age cells add
+    up to each row's total, registered = attended + not attended in every column, interviews
+    = held + no-shows, held = the outcomes + not recorded. The number of interviews is also
+    in the API's event list, so it is part of the relations."""
+    found = []
+    for row in (*PEOPLE_ROWS, NOT_ATTENDED):
+        for group in (GENDER_COLUMNS, AGE_COLUMNS):
+            found.append(Relation((row, "total"), tuple((row, key) for key, _l in group)))
+    for key, _label in PEOPLE_COLUMNS:
+        found.append(Relation(("registered", key), (("attended", key), (NOT_ATTENDED, key))))
+    found.append(Relation((INTERVIEWS, "total"), ((INTERVIEWS, "held"), (INTERVIEWS, "no_show"))))
+    outcome_parts = tuple((INTERVIEWS, key) for key, _l in OUTCOME_COLUMNS[2:])
+    found.append(Relation((INTERVIEWS, "held"), outcome_parts))
+    return found
+
+
+RELATIONS = relations()
+UNPUBLISHED = tuple((NOT_ATTENDED, key) for key, _label in PEOPLE_COLUMNS)
+
+
+def protect(counts: dict[Cell, int], minimum: int = MINIMUM_COUNT) -> frozenset[Cell]:
+    """The hidden cells: every count 1..minimum-1 and enough others that none of them, nor
+    the unpublished differences, can be worked out (`kohtaamo.esf.indicators.hide_cells`)."""
+    return hide_cells(counts, RELATIONS, minimum, unpublished=UNPUBLISHED)
 
 
 def single(count: int, minimum: int = MINIMUM_COUNT) -> int | None:
@@ -112,6 +131,8 @@ class EventReport:
     outcomes: Line | None = None  # OUTCOME_COLUMNS
     no_shows: int | None = None
     employers: int = 0
+    counts: dict[Cell, int] = field(default_factory=dict, repr=False)
+    hidden: frozenset[Cell] = frozenset()
 
     @property
     def any_suppressed(self) -> bool:
@@ -128,30 +149,57 @@ def build(event: Event) -> EventReport:
             Interview.objects.filter(registration=OuterRef("pk")).exclude(outcome=Outcome.NO_SHOW)
         )
     )
-    report = EventReport(event=event)
-    report.people = [
-        _people_line("registered", _("registered"), registered, event),
-        _people_line("attended", _("attended (at least one interview)"), attended, event),
-    ]
-    outcomes = list(Interview.objects.filter(event=event).values_list("outcome", flat=True))
-    held = [o for o in outcomes if o != Outcome.NO_SHOW]
-    parts = [held.count(o) for o in HELD_OUTCOMES] + [held.count("")]
-    total, (cells,) = protect_row(len(held), [parts])
-    report.outcomes = Line("outcomes", str(_("interviews held")), [total, *cells])
-    report.no_shows = single(outcomes.count(Outcome.NO_SHOW))
-    report.employers = event.employers.filter(cancelled_at__isnull=True).count()
-    return report
+    counts = _people_counts("registered", registered, event) | _people_counts(
+        "attended", attended, event
+    )
+    for key, _label in PEOPLE_COLUMNS:
+        counts[NOT_ATTENDED, key] = counts["registered", key] - counts["attended", key]
+    counts |= _interview_counts(event)
+    hidden = protect(counts)
+
+    def shown(row: str, key: str) -> int | None:
+        return None if (row, key) in hidden else counts[row, key]
+
+    labels = {"registered": _("registered"), "attended": _("attended (at least one interview)")}
+    return EventReport(
+        event=event,
+        people=[
+            Line(row, str(labels[row]), [shown(row, key) for key, _l in PEOPLE_COLUMNS])
+            for row in PEOPLE_ROWS
+        ],
+        outcomes=Line(
+            "outcomes",
+            str(_("interviews")),
+            [shown(INTERVIEWS, key) for key, _l in OUTCOME_COLUMNS],
+        ),
+        no_shows=shown(INTERVIEWS, "no_show"),
+        employers=event.employers.filter(cancelled_at__isnull=True).count(),
+        counts=counts,
+        hidden=hidden,
+    )
 
 
-def _people_line(key: str, label, registrations: Iterable[Registration], event: Event) -> Line:
-    genders = [0, 0, 0]
-    ages = [0, 0, 0]
+def _people_counts(row: str, registrations: Iterable[Registration], event: Event) -> dict:
+    counts = {(row, key): 0 for key, _label in PEOPLE_COLUMNS}
     for registration in registrations:
         client = registration.client
-        genders[_gender_index(client.gender)] += 1
-        ages[_age_index(client.age_in(event.date.year))] += 1
-    total, (gender_cells, age_cells) = protect_row(sum(genders), [genders, ages])
-    return Line(key, str(label), [total, *gender_cells, *age_cells])
+        counts[row, "total"] += 1
+        counts[row, GENDER_COLUMNS[_gender_index(client.gender)][0]] += 1
+        counts[row, AGE_COLUMNS[_age_index(client.age_in(event.date.year))][0]] += 1
+    return counts
+
+
+def _interview_counts(event: Event) -> dict:
+    outcomes = list(Interview.objects.filter(event=event).values_list("outcome", flat=True))
+    held = [o for o in outcomes if o != Outcome.NO_SHOW]
+    counts = {
+        (INTERVIEWS, "total"): len(outcomes),
+        (INTERVIEWS, "held"): len(held),
+        (INTERVIEWS, "no_show"): outcomes.count(Outcome.NO_SHOW),
+        (INTERVIEWS, "not_recorded"): held.count(""),
+    }
+    counts |= {(INTERVIEWS, o.value): held.count(o) for o in HELD_OUTCOMES}
+    return counts
 
 
 def _gender_index(gender: str) -> int:
@@ -163,12 +211,19 @@ def _age_index(age: int) -> int:
 
 
 def check_protected(report: EventReport) -> list[str]:
-    """Cells that break the rule (1-4 shown): must be empty; a guard before any output."""
-    lines = [*report.people, report.outcomes] if report.outcomes else list(report.people)
-    bad = [f"{line.key}:{n}" for line in lines for n, c in enumerate(line.cells) if c and c < 5]
-    if report.no_shows and report.no_shows < MINIMUM_COUNT:
-        bad.append("no_shows")
-    return bad
+    """What breaks the rule: a count of 1-4 shown, or a hidden count (or an unpublished
+    difference) that could be worked out. Must be empty; a guard before any output."""
+    problems = [
+        f"{cell} = {count} is shown"
+        for cell, count in report.counts.items()
+        if 0 < count < MINIMUM_COUNT and cell not in report.hidden
+    ]
+    problems += [
+        f"{cell} can be derived"
+        for cell in derivable(report.counts, report.hidden, RELATIONS)
+        if report.counts[cell]
+    ]
+    return problems
 
 
 # Output --------------------------------------------------------------------------------------

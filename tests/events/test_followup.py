@@ -73,7 +73,7 @@ def test_no_show_refers_nobody(world):
     assert interview.outcome == "no_show"
 
 
-def test_changing_the_outcome_updates_the_same_referral(world):
+def test_changing_the_outcome_updates_the_same_referral(world, in_english):
     interview = _interview(world)
     before = Referral.objects.filter(client=interview.registration.client).count()
     followup.record_outcome(interview=interview, outcome="next_interview")

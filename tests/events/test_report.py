@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kohtaamo.audit.models import AuditEvent
 from kohtaamo.clients.models import Client
@@ -15,20 +17,52 @@ from tests.events.world import build_world
 
 # Suppression (pure) --------------------------------------------------------------------------
 
-
-def test_small_cells_and_the_smallest_other_cell_are_hidden():
-    total, (genders, ages) = report.protect_row(12, [[6, 5, 1], [7, 5, 0]])
-    assert total == 12
-    assert genders == [6, None, None]  # 1 hidden, then 5 so that 12 - 6 does not reveal it
-    assert ages == [7, 5, 0]
+PEOPLE = ("total", "women", "men", "other", "under_30", "30_54", "over_54")
+OUTCOMES = ("next_interview", "work_trial", "hired", "not_chosen", "not_recorded")
 
 
-def test_a_small_total_hides_every_non_zero_cell():
-    assert report.protect_row(3, [[2, 1, 0]]) == (None, [[None, None, 0]])
+def _counts(registered, attended, interviews):
+    """Cells as `report.build` counts them: two people rows, their difference, interviews."""
+    counts = {("registered", k): v for k, v in zip(PEOPLE, registered, strict=True)}
+    counts |= {("attended", k): v for k, v in zip(PEOPLE, attended, strict=True)}
+    counts |= {
+        ("not_attended", k): r - a for k, r, a in zip(PEOPLE, registered, attended, strict=True)
+    }
+    no_show, *outcomes = interviews
+    held = sum(outcomes)
+    counts |= {("interviews", "total"): held + no_show, ("interviews", "held"): held}
+    counts |= {("interviews", "no_show"): no_show}
+    counts |= {("interviews", k): v for k, v in zip(OUTCOMES, outcomes, strict=True)}
+    return counts
 
 
-def test_zero_is_shown():
-    assert report.protect_row(0, [[0, 0]]) == (0, [[0, 0]])
+def _protected(counts) -> report.EventReport:
+    built = report.EventReport(event=None, counts=counts, hidden=report.protect(counts))
+    assert report.check_protected(built) == []
+    return built
+
+
+def test_one_person_who_did_not_come_cannot_be_worked_out_from_the_two_rows():
+    # 40 registered, 39 came: the one who did not come is a woman over 54.
+    counts = _counts([40, 27, 13, 0, 8, 22, 10], [39, 26, 13, 0, 8, 22, 9], [3, 13, 4, 3, 55, 7])
+    hidden = _protected(counts).hidden
+    for column in ("total", "women", "over_54"):
+        assert {("registered", column), ("attended", column)} & hidden, column
+    assert ("interviews", "no_show") in hidden and ("interviews", "hired") in hidden
+    assert ("registered", "total") not in hidden  # the headline figure stays
+    assert ("interviews", "total") not in hidden  # also public in the API's event list
+
+
+def test_a_small_event_hides_every_small_cell_and_what_would_reveal_it():
+    counts = _counts([12, 6, 5, 1, 7, 5, 0], [12, 6, 5, 1, 7, 5, 0], [0, 5, 0, 1, 10, 0])
+    built = _protected(counts)
+    assert ("registered", "other") in built.hidden and ("attended", "other") in built.hidden
+    assert ("registered", "total") not in built.hidden
+
+
+def test_zero_is_shown_and_nothing_is_hidden_without_cause():
+    counts = _counts([0] * 7, [0] * 7, [0] * 6)
+    assert report.protect(counts) == set(report.UNPUBLISHED)
     assert report.single(0) == 0
     assert report.single(4) is None
     assert report.single(5) == 5
@@ -70,9 +104,14 @@ def test_outcomes_against_interviews_held_by_hand(world):
     for interview, outcome in zip(interviews, outcomes, strict=True):
         Interview.objects.filter(pk=interview.pk).update(outcome=outcome)
     built = report.build(world.event)
-    # held, next interview, work trial, hired, not chosen, not recorded
-    assert built.outcomes.cells == [n - 2, None, 0, None, n - 8, 0]
-    assert built.no_shows is None
+    # all, held, next interview, work trial, hired, not chosen, not recorded
+    hand = [n, n - 2, 5, 0, 1, n - 8, 0]
+    assert [built.counts["interviews", k] for k, _label in report.OUTCOME_COLUMNS] == hand
+    shown = built.outcomes.cells
+    pairs = zip(hand, shown, strict=True)
+    assert [c for c in shown if c is not None] == [h for h, c in pairs if c is not None]
+    assert shown[4] is None and built.no_shows is None  # 1 hire, 2 no-shows
+    assert shown[0] == n  # the number of interviews stays
     assert built.employers == 4
     assert not report.check_protected(built)
 
@@ -87,8 +126,10 @@ def test_attended_counts_people_with_an_interview_they_came_to(world):
     # All interviews of six people marked no-show: they did not attend.
     absent = sorted(with_interviews)[:6]
     Interview.objects.filter(registration_id__in=absent).update(outcome="no_show")
-    attended = report.build(world.event).people[1]
-    assert attended.cells[0] == came - 6
+    built = report.build(world.event)
+    assert built.counts["attended", "total"] == came - 6
+    assert built.counts["not_attended", "total"] == 12 - came + 6
+    assert not report.check_protected(built)
 
 
 # Page and CSV --------------------------------------------------------------------------------
@@ -175,3 +216,20 @@ def test_report_names_nobody(world, login):
     )
     html = page.content.decode()
     assert not [r for r in world.registrations if r.client.last_name in html]
+
+
+person = st.tuples(st.sampled_from(PEOPLE[1:4]), st.sampled_from(PEOPLE[4:]), st.booleans())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    people=st.lists(person, max_size=30),
+    interviews=st.lists(st.integers(0, 12), min_size=6, max_size=6),
+)
+def test_no_small_count_is_shown_or_derivable_whatever_the_event(people, interviews):
+    registered = [len(people)] + [sum(1 for p in people if k in p[:2]) for k in PEOPLE[1:]]
+    came = [p for p in people if p[2]]
+    attended = [len(came)] + [sum(1 for p in came if k in p[:2]) for k in PEOPLE[1:]]
+    built = _protected(_counts(registered, attended, interviews))  # checks derivability
+    shown = [v for cell, v in built.counts.items() if cell not in built.hidden]
+    assert not [v for v in shown if 1 <= v <= 4]

@@ -29,7 +29,7 @@ from kohtaamo.audit.enums import AuditAction
 from kohtaamo.clients import services as client_services
 from kohtaamo.clients.models import Client
 from kohtaamo.employers.models import Employer
-from kohtaamo.events import perms, schedules, services
+from kohtaamo.events import perms, report, schedules, services
 from kohtaamo.events.enums import EventKind, RegistrationStatus
 from kohtaamo.events.models import Event, EventEmployer, Registration
 from kohtaamo.www.events.forms import (
@@ -83,7 +83,11 @@ def event_detail(request, public_id):
         "manages": manages,
         "facts": _facts(event),
         "participations": event.employers.select_related("employer").prefetch_related("vacancies"),
-        "counts": {s: counts.get(s, 0) for s in RegistrationStatus.values},
+        # Counts of people: exact for organisers, 1-4 hidden for everyone else.
+        "counts": {
+            s: counts.get(s, 0) if manages else report.single(counts.get(s, 0))
+            for s in RegistrationStatus.values
+        },
         "open_for_registration": Event.objects.open_for_registration().filter(pk=event.pk).exists(),
     }
     if manages and event.has_interviews:
