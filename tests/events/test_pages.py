@@ -426,6 +426,9 @@ def queries(client, address) -> int:
 def test_list_pages_do_not_query_per_row(login, world, rovaniemi):
     organiser = login("rovaniemi.coordinator")
     schedules.run_schedule(actor=world.coordinator, event=world.event)
+    services.register(actor=world.coordinator, event=world.event, share_competences=False,
+                      client=ClientFactory(organisation=rovaniemi))  # fmt: skip
+    # ...one person without an interview, so that the event page lists (and audits) someone.
     pages = [reverse("www:events"), url("event_registrations", world), url("event", world),
              url("event_schedule", world)]  # fmt: skip
     before = [queries(organiser, address) for address in pages]
@@ -509,3 +512,30 @@ def test_an_event_without_interviews_has_no_schedule(login, world):
     organiser = login("rovaniemi.coordinator")
     assert organiser.get(url("event_schedule", world)).status_code == 404
     assert url("event_schedule", world) not in organiser.get(url("event", world)).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_event_page_lists_everyone_registered_without_an_interview(login, world, rovaniemi):
+    schedules.run_schedule(actor=world.coordinator, event=world.event)
+    late = services.register(
+        actor=world.coordinator,
+        event=world.event,
+        client=ClientFactory(organisation=rovaniemi, last_name="Myöhäinen"),
+        share_competences=False,
+    )  # no competences: no employer fits, and the schedule was made before
+    body = login("rovaniemi.coordinator").get(url("event", world)).content.decode()
+    listed = body.split('id="seekers-without-interview"')[1].split("</ul>")[0]
+    assert "Myöhäinen" in listed
+    scheduled = {i.registration.client.last_name for i in world.event.interviews.all()}
+    assert not [name for name in scheduled if name in listed]
+    assert late.status == "registered"
+
+
+@pytest.mark.django_db
+def test_a_regional_analyst_finds_the_report_but_no_counts_of_few_people(login, world):
+    body = login("ely.analyst").get(url("event", world)).content.decode()
+    assert url("event_report", world) in body
+    assert url("event_schedule", world) not in body
+    counts = body.split('id="registration-counts"')[1].split("</dl>")[0]
+    assert "<dd>8</dd>" in counts  # eight registered
+    assert "<dd>0</dd>" in counts  # nobody waiting

@@ -89,6 +89,7 @@ def event_detail(request, public_id):
             for s in RegistrationStatus.values
         },
         "open_for_registration": Event.objects.open_for_registration().filter(pk=event.pk).exists(),
+        "can_see_report": manages or report.can_see_report(request.user, event),
     }
     if manages and event.has_interviews:
         context["summary"] = _schedule_summary(request, event)
@@ -110,10 +111,13 @@ def _schedule_summary(request, event: Event) -> dict | None:
     run = schedules.latest_run(event)
     if run is None:
         return None
+    # Everyone registered without an interview: no employer fits them, the fitting ones were
+    # full, or they came after the latest run (a re-plan takes them in).
     without = list(
         event.registrations.active()
-        .filter(public_id__in=run.seekers_without_interview)
+        .filter(interviews__isnull=True)
         .select_related("client")
+        .order_by("client__last_name", "client__first_name", "id")
     )
     _record_people_view(request, event, [r.client for r in without], page="event")
     return {
