@@ -25,9 +25,10 @@ from datetime import date, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from kohtaamo.clients.models import Client
-from kohtaamo.demo.clients import ROVANIEMI
+from kohtaamo.demo.clients import ROVANIEMI, TODAY
 from kohtaamo.demo.data import PROJECT
 from kohtaamo.demo.esf import CODE as PROJECT_CODE
 from kohtaamo.demo.keys import aware, public_id
@@ -169,22 +170,33 @@ def _build(plan: EventPlan, organisations: dict, users: dict) -> None:
 # -- Rows ---------------------------------------------------------------------------------------
 
 
+def event_day(plan: EventPlan, today: date | None = None) -> date:
+    """The planned day. An event still to come on the demo's day (23.11.2026) stays to come:
+    loaded once its day has passed, it moves forward by as long as it was ahead of the demo's
+    day, so that registering for it and its own-view pages work whenever the demo is loaded."""
+    today = today or timezone.localdate()
+    if plan.day <= TODAY or plan.day > today:
+        return plan.day
+    return today + (plan.day - TODAY)
+
+
 def _write_event(plan: EventPlan, organisations: dict, coordinator) -> Event:
     organisation = organisations[plan.organisation]
     municipality = organisation.municipality
+    day = event_day(plan)
     event = Event.objects.create(
         public_id=public_id("event", plan.key),
         organisation=organisation,
         project=Project.objects.filter(code=PROJECT_CODE).first() if plan.co_organiser else None,
         title=plan.title,
         kind=plan.kind,
-        date=plan.day,
+        date=day,
         start_time=plan.start,
         municipality=municipality if municipality.code == plan.municipality else None,
         published=True,
         created_by=coordinator,
-        created_at=aware(plan.day - timedelta(days=35)),
-        updated_at=aware(plan.day - timedelta(days=35)),
+        created_at=aware(day - timedelta(days=35)),
+        updated_at=aware(day - timedelta(days=35)),
         **plan.fields,
     )
     if plan.co_organiser:
@@ -268,7 +280,7 @@ def _write_registrations(plan, event, people, coordinator, users) -> list[Regist
                 share_competences=own or n % 7 != 3,
                 self_registered=own,
                 registered_by=users["demo.seeker"] if own else coordinator,
-                created_at=aware(plan.day - timedelta(days=28 - n // 3), time(9 + n % 7)),
+                created_at=aware(event.date - timedelta(days=28 - n // 3), time(9 + n % 7)),
             )
         )
     Registration.objects.bulk_create(rows)

@@ -5,7 +5,15 @@ from datetime import date
 
 import pytest
 
-from kohtaamo.demo.events import DECEMBER, HELD, KOLARI_KEY, WEBINAR, load_events_demo
+from kohtaamo.demo.events import (
+    DECEMBER,
+    HELD,
+    KOLARI_KEY,
+    PLANS,
+    WEBINAR,
+    event_day,
+    load_events_demo,
+)
 from kohtaamo.demo.keys import public_id
 from kohtaamo.events import report, schedules, scheduling
 from kohtaamo.events.enums import Outcome, RegistrationStatus, WishKind
@@ -151,3 +159,13 @@ def test_the_report_of_the_held_event_suppresses_small_cells():
     csv_cells = [c for row in report.as_csv(built).splitlines() for c in row.split(",")[2:]]
     assert "*" in csv_cells
     assert not [c for c in csv_cells if c.isdigit() and 1 <= int(c) <= 4]
+
+
+def test_a_coming_event_stays_to_come_whenever_the_demo_is_loaded():
+    kolari = next(p for p in PLANS if p.key == KOLARI_KEY)  # 3.12.2026, ten days ahead
+    assert event_day(kolari, today=date(2026, 11, 24)) == date(2026, 12, 3)
+    assert event_day(kolari, today=date(2026, 12, 2)) == date(2026, 12, 3)
+    assert event_day(kolari, today=date(2026, 12, 3)) == date(2026, 12, 13)  # its day has come
+    assert event_day(kolari, today=date(2027, 3, 1)) == date(2027, 3, 11)
+    held = next(p for p in PLANS if p.key == HELD)
+    assert event_day(held, today=date(2027, 3, 1)) == date(2026, 11, 12)
