@@ -306,6 +306,15 @@ class Registration(models.Model):
     def unavailable(self) -> frozenset[int]:
         return frozenset(int(s) - 1 for s in self.unavailable_slots)
 
+    def waiting_position(self) -> int | None:
+        """1 for the first in the queue (first come, first served); None when not waiting."""
+        if self.status != RegistrationStatus.WAITING:
+            return None
+        ahead = self.event.registrations.waiting().filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, id__lt=self.id)
+        )
+        return ahead.count() + 1
+
     def interview_range(self) -> tuple[int, int]:
         low = self.event.min_interviews if self.min_interviews is None else self.min_interviews
         high = self.event.max_interviews if self.max_interviews is None else self.max_interviews

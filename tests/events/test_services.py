@@ -48,6 +48,7 @@ def test_registrations_beyond_the_places_wait_in_order(rovaniemi):
     assert statuses == ["registered"] * 4 + ["waiting"] * 2
     waiting = list(world.event.registrations.waiting())
     assert waiting == world.registrations[4:]
+    assert [r.waiting_position() for r in world.registrations] == [None] * 4 + [1, 2]
 
 
 def test_a_cancellation_lets_the_first_one_waiting_in(rovaniemi):
@@ -57,7 +58,7 @@ def test_a_cancellation_lets_the_first_one_waiting_in(rovaniemi):
     )
     assert promoted == world.registrations[4]
     assert Registration.objects.get(pk=promoted.pk).status == RegistrationStatus.REGISTERED
-    assert Registration.objects.get(pk=world.registrations[5].pk).status == "waiting"
+    assert Registration.objects.get(pk=world.registrations[5].pk).waiting_position() == 1
     assert world.event.registrations.active().count() == 4
 
 

@@ -517,7 +517,7 @@ def client_events(request, public_id):
     )
     for row in rows:
         row.event_visible = row.event_id in visible
-        row.position = _waiting_position(row)
+        row.position = row.waiting_position()
     taken = client.event_registrations.filter(status__in=ACTIVE).values("event")
     open_events = (
         Event.objects.visible_to(request.user)
@@ -531,16 +531,6 @@ def client_events(request, public_id):
         "events/client_events.html",
         {"client": client, "registrations": rows, "open_events": open_events},
     )
-
-
-def _waiting_position(registration: Registration) -> int | None:
-    if registration.status != RegistrationStatus.WAITING:
-        return None
-    ahead = registration.event.registrations.waiting().filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, id__lt=registration.id)
-    )
-    return ahead.count() + 1
 
 
 # Look-ups and helpers -------------------------------------------------------------------------

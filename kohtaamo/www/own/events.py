@@ -45,20 +45,12 @@ def _own_registrations(client):
     )
 
 
-def waiting_position(registration: Registration) -> int | None:
-    """1 for the first in the queue; None when the person is not waiting."""
-    if registration.status != RegistrationStatus.WAITING:
-        return None
-    queue = list(registration.event.registrations.waiting().values_list("pk", flat=True))
-    return queue.index(registration.pk) + 1 if registration.pk in queue else None
-
-
 @require_GET
 def event_list(request):
     client = _client(request)
     registrations = list(_own_registrations(client))
     for registration in registrations:
-        registration.position = waiting_position(registration)
+        registration.position = registration.waiting_position()
         registration.interview_count = registration.interviews.count()
     taken = [r.event_id for r in registrations]
     open_events = (
