@@ -34,6 +34,7 @@ demo: system-deps install  ## migrate, import the reference data, load the demo 
 	$(DEV_ENV) $(MANAGE) import_geo
 	$(DEV_ENV) $(MANAGE) import_taxonomy --if-changed
 	$(DEV_ENV) $(MANAGE) import_qualifications
+	$(DEV_ENV) $(MANAGE) import_labour_stats
 	$(DEV_ENV) $(MANAGE) load_demo
 	$(DEV_ENV) $(MANAGE) build_text_indexes
 
