@@ -13,7 +13,6 @@ link voids the employer's earlier ones.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 import smtplib
@@ -46,6 +45,7 @@ from kohtaamo.paths.models import (
     StepStatus,
     StepTransition,
 )
+from kohtaamo.paths.referrals import hash_token  # one hashing for every mailed link
 
 from . import perms
 from .enums import Outcome
@@ -70,10 +70,6 @@ EMPLOYER_KIND_WORDS = (
 
 class InvalidEventLink(Exception):
     """Unknown, expired or voided token, or a cancelled participation: answered alike."""
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 # Outcomes ------------------------------------------------------------------------------------

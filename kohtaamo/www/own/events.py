@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -41,6 +42,7 @@ def _own_registrations(client):
         Registration.objects.filter(client=client, event__date__gte=timezone.localdate())
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("event", "event__organisation")
+        .annotate(interview_count=Count("interviews"))
         .order_by("event__date", "event__start_time")
     )
 
@@ -51,7 +53,6 @@ def event_list(request):
     registrations = list(_own_registrations(client))
     for registration in registrations:
         registration.position = registration.waiting_position()
-        registration.interview_count = registration.interviews.count()
     taken = [r.event_id for r in registrations]
     open_events = (
         Event.objects.open_for_registration()
