@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from kohtaamo.api.auth import AUTH
+from kohtaamo.api.bottlenecks import router as bottlenecks_router
 from kohtaamo.api.clients import router as clients_router
 from kohtaamo.api.competences import router as competences_router
 from kohtaamo.api.employers import router as employers_router
@@ -12,7 +13,9 @@ from kohtaamo.api.paths import router as paths_router
 from kohtaamo.api.profiles import router as profiles_router
 from kohtaamo.api.projects import router as projects_router
 from kohtaamo.api.referrals import router as referrals_router
+from kohtaamo.api.scenarios import router as scenarios_router
 from kohtaamo.api.seasonal import router as seasonal_router
+from kohtaamo.api.situation import router as situation_router
 from kohtaamo.api.taxonomy import router as taxonomy_router
 from kohtaamo.api.training_impact import router as training_impact_router
 from kohtaamo.api.vacancies import router as vacancies_router
@@ -40,6 +43,10 @@ api.add_router("/v1", paths_router)  # /v1/clients/{id}/path
 api.add_router("/v1/referrals", referrals_router)
 api.add_router("/v1/projects", projects_router)
 api.add_router("/v1/events", events_router)
+# Regional insight: /v1/regions/{code}/situation and /bottlenecks, /v1/scenarios.
+api.add_router("/v1", situation_router)
+api.add_router("/v1", bottlenecks_router)
+api.add_router("/v1/scenarios", scenarios_router)
 
 
 @api.exception_handler(ValidationError)

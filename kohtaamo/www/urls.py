@@ -8,6 +8,7 @@ from kohtaamo.www.employers import urls as employer_urls
 from kohtaamo.www.esf import urls as esf_urls
 from kohtaamo.www.events import urls as event_urls
 from kohtaamo.www.home import views as home
+from kohtaamo.www.insights import urls as insight_urls
 from kohtaamo.www.mappings import urls as mapping_urls
 from kohtaamo.www.matches import urls as match_urls
 from kohtaamo.www.organisations import views as organisations
@@ -48,4 +49,5 @@ urlpatterns = [
     *esf_urls.urlpatterns,
     *recognition_urls.urlpatterns,
     *event_urls.urlpatterns,
+    *insight_urls.urlpatterns,
 ]
