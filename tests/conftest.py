@@ -20,6 +20,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("import_geo", verbosity=0)
         call_command("import_taxonomy", verbosity=0)
         call_command("import_qualifications", verbosity=0)
+        call_command("import_labour_stats", verbosity=0)
         call_command("load_demo", force=True, verbosity=0)
 
 

@@ -27,6 +27,11 @@ class LabourStat(models.Model):
     month = models.DateField(_("month"))
     unemployed = models.PositiveIntegerField(_("unemployed job seekers"), null=True, blank=True)
     vacancies = models.PositiveIntegerField(_("open vacancies"), null=True, blank=True)
+    # Set after each import by kohtaamo.insights.situation.protect_statistics: a count of 1-4,
+    # or one that could be worked out from its area's or occupation group's other counts, is
+    # never shown (pages, CSV, API), though the public source has it.
+    unemployed_suppressed = models.BooleanField(default=False)
+    vacancies_suppressed = models.BooleanField(default=False)
     imported_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = LabourStatQuerySet.as_manager()
