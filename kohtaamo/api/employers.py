@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from kohtaamo.api.errors import field_errors
 from kohtaamo.core.i18n import active_language
 from kohtaamo.employers import industries, perms, services
 from kohtaamo.employers.models import Employer
@@ -181,7 +182,7 @@ def create_employer(request: HttpRequest, body: EmployerIn):
             for index, contact in enumerate(body.contacts):
                 _add_contact(request.user, employer, organisation, index, contact.model_dump())
     except ValidationError as exc:
-        return Status(400, {"detail": _field_errors(exc)})
+        return Status(400, {"detail": field_errors(exc)})
     return Status(201, employer_detail_out(employer))
 
 
@@ -226,16 +227,6 @@ def _add_contact(user, employer, organisation, index: int, fields: dict) -> None
         raise ValidationError(
             {f"contacts.{index}.{name}": messages for name, messages in exc.message_dict.items()}
         ) from exc
-
-
-def _field_errors(exc: ValidationError) -> list[dict]:
-    if not hasattr(exc, "error_dict"):
-        return [{"loc": ["body"], "msg": m} for m in exc.messages]
-    return [
-        {"loc": ["body", *(int(p) if p.isdigit() else p for p in name.split("."))], "msg": m}
-        for name, messages in exc.message_dict.items()
-        for m in messages
-    ]
 
 
 def employer_out(employer: Employer) -> dict:

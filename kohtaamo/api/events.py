@@ -23,6 +23,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from kohtaamo.api.errors import field_errors
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.esf.models import Project
@@ -216,7 +217,7 @@ def create_event(request: HttpRequest, body: EventIn):
                 **fields,
             )
     except ValidationError as exc:
-        return Status(422, {"detail": _field_errors(exc)})
+        return Status(422, {"detail": field_errors(exc)})
     return Status(201, event_out(_counted(Event.objects.filter(pk=event.pk)).get(), manages=True))
 
 
@@ -238,7 +239,7 @@ def run_schedule(request: HttpRequest, public_id: UUID, replan: bool = False):
         with translation.override(MESSAGES_LANGUAGE):
             run(actor=request.user, event=event)
     except ValidationError as exc:
-        return Status(422, {"detail": _field_errors(exc)})
+        return Status(422, {"detail": field_errors(exc)})
     except PermissionDenied as exc:
         raise HttpError(404, "No such event") from exc
     return _schedule(request, event)
@@ -342,16 +343,6 @@ def _municipality(code: str) -> Municipality | None:
     if found is None:
         raise ValidationError({"municipality": "No such municipality code"})
     return found
-
-
-def _field_errors(exc: ValidationError) -> list[dict]:
-    if not hasattr(exc, "error_dict"):
-        return [{"loc": ["body"], "msg": m} for m in exc.messages]
-    return [
-        {"loc": ["body", name], "msg": m}
-        for name, messages in exc.message_dict.items()
-        for m in messages
-    ]
 
 
 def _schedule(request, event: Event) -> dict:

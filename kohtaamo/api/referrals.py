@@ -20,6 +20,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from kohtaamo.api.errors import field_errors
 from kohtaamo.audit import services as audit
 from kohtaamo.audit.enums import AuditAction
 from kohtaamo.clients import perms
@@ -171,7 +172,7 @@ def create_referral(request: HttpRequest, body: ReferralIn):
             receiver_email=body.receiver_email, message=body.message, answer_due=body.answer_due,
         )  # fmt: skip
     except ValidationError as exc:
-        return Status(400, {"detail": _field_errors(exc)})
+        return Status(400, {"detail": field_errors(exc)})
     return Status(201, referral_out(referral))
 
 
@@ -200,7 +201,7 @@ def change_status(request: HttpRequest, public_id: UUID, body: StatusIn):
             referral, body.status, reason=body.reason, comment=body.comment, actor=request.user
         )
     except ValidationError as exc:
-        return Status(400, {"detail": _field_errors(exc)})
+        return Status(400, {"detail": field_errors(exc)})
     return referral_out(_visible(request, public_id))
 
 
@@ -270,16 +271,6 @@ def _target(user, body: ReferralIn, organisation):
     if found is None:
         raise ValidationError({name: f"Give the {name} the referral is for (kind {body.kind})"})
     return found
-
-
-def _field_errors(exc: ValidationError) -> list[dict]:
-    if not hasattr(exc, "error_dict"):
-        return [{"loc": ["body"], "msg": m} for m in exc.messages]
-    return [
-        {"loc": ["body", name], "msg": m}
-        for name, messages in exc.message_dict.items()
-        for m in messages
-    ]
 
 
 def referral_out(referral: Referral) -> dict:

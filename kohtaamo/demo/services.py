@@ -49,6 +49,7 @@ from kohtaamo.demo.occupations import (
 )
 from kohtaamo.demo.paths import load_paths_demo
 from kohtaamo.demo.recognition import load_recognition_demo
+from kohtaamo.demo.scenarios import load_scenarios_demo
 from kohtaamo.demo.training import plan_offers, write_offers
 from kohtaamo.demo.vacancies import VacancyPlan, plan_vacancies
 from kohtaamo.employers.models import ContactPerson, Employer, EmployerPartnership
@@ -167,6 +168,8 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
     matches = recompute_all()
     # After the matches: the events invite people by them and schedule by the engine's fit.
     events = load_events_demo(organisations=organisations)
+    # Last: the situation room reads the vacancies, job seekers and courses (issue 9).
+    scenarios = load_scenarios_demo()
     counts = _summary(employers) | {
         "stored_matches": matches.pairs,
         "training_offers": len(offers),
@@ -177,7 +180,7 @@ def load_demo_records(*, municipalities: dict, organisations: dict) -> dict[str,
         "clients": demo_client_records(clients).count(),
         "new_clients": new_clients,
     }
-    return counts | paths | events
+    return counts | paths | events | scenarios
 
 
 def load_paths_records(*, municipalities: dict, organisations: dict) -> dict[str, int]:

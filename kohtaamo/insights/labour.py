@@ -86,16 +86,6 @@ def picture(months: list[Month], isco: str = "") -> OccupationPicture | None:
     )
 
 
-def occupation_picture(folder: Path, isco: str) -> OccupationPicture | None:
-    """The picture of the most specific group of `isco` that has statistics (4 -> 1 digits)."""
-    series = occupation_series(folder)
-    for length in range(len(isco), 0, -1):
-        code = isco[:length]
-        if code in series:
-            return picture(series[code], code)
-    return None
-
-
 def vacancy_mix(folder: Path, *, year: str = "2022", level: int = 4) -> dict[str, float]:
     """Average month-end open vacancies in Lapland in `year`, by occupation code of `level`."""
     mix = {}

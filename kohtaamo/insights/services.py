@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from kohtaamo.core.reference import reference_dir
 
 from . import statistics
 from .models import LabourStat
+from .situation import protect_statistics
 
 BATCH = 5000
 
@@ -38,6 +39,8 @@ class ImportReport:
     first_month: date | None
     last_month: date | None
     areas: int
+    unemployed_hidden: int = 0  # counts of the whole table hidden after the import
+    vacancies_hidden: int = 0
 
 
 def read_file(path: Path) -> list[statistics.StatRow]:
@@ -49,8 +52,11 @@ def read_file(path: Path) -> list[statistics.StatRow]:
         raise statistics.StatisticsError([f"{path.name}: cannot be read ({exc})"]) from exc
 
 
+@transaction.atomic
 def import_files(paths: Iterable[Path]) -> ImportReport:
-    """Check every file, then upsert every row; StatisticsError (nothing written) otherwise."""
+    """Check every file, then upsert every row and protect the whole table again
+    (kohtaamo.insights.situation.protect_statistics); StatisticsError (nothing written)
+    otherwise."""
     rows, problems = [], []
     for path in paths:
         try:
@@ -59,7 +65,13 @@ def import_files(paths: Iterable[Path]) -> ImportReport:
             problems += exc.problems
     if problems:
         raise statistics.StatisticsError(problems)
-    return import_rows(rows)
+    report = import_rows(rows)
+    protection = protect_statistics()
+    return replace(
+        report,
+        unemployed_hidden=protection.unemployed_hidden,
+        vacancies_hidden=protection.vacancies_hidden,
+    )
 
 
 @transaction.atomic

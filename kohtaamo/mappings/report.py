@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from kohtaamo.competences.enums import CompetenceKind, Importance
 from kohtaamo.competences.training import units_for
 from kohtaamo.core.i18n import localized
-from kohtaamo.core.reference import reference_dir
-from kohtaamo.insights.labour import OccupationPicture, occupation_picture
+from kohtaamo.insights.labour import OccupationPicture
+from kohtaamo.insights.situation import occupation_picture
 from kohtaamo.mappings.enums import Horizon, NeedPurpose
 from kohtaamo.mappings.models import CompetenceMapping
 from kohtaamo.mappings.services import WILLINGNESS_FIELDS
@@ -261,11 +261,10 @@ def _units_by_uri(uris: list[str]) -> dict[str, list[QualificationUnit]]:
 
 def _regional(occupations: list[Concept], lang: str) -> list[RegionalLine]:
     """Lapland's job seekers and vacancies in the company's occupations (ISCO 4-digit groups)."""
-    folder = reference_dir() / "labour"
     pictures = []
     for occupation in dict.fromkeys(occupations):
         isco = occupation.code.split(".", 1)[0][:4]
-        if isco and (found := occupation_picture(folder, isco)) is not None:
+        if isco and (found := occupation_picture(isco)) is not None:
             pictures.append((occupation, found))
     groups = Concept.objects.filter(kind="isco_group", code__in={p.isco for _, p in pictures})
     group_labels = {g.code: _label(g, lang) for g in groups}

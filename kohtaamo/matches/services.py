@@ -110,6 +110,9 @@ def recompute_all(today: date | None = None) -> MatchRun:
     from .training import store_area_impact  # training impact per area (issue 6)
 
     store_area_impact(today, loaded=(people, vacancies, index))
+    from kohtaamo.insights.bottlenecks import store_bottlenecks  # skill bottlenecks (issue 9)
+
+    store_bottlenecks(today, loaded=(people, vacancies, index))
     return run
 
 

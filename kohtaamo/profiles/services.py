@@ -32,9 +32,9 @@ from kohtaamo.competences.enums import Importance
 from kohtaamo.competences.services import normalise_title
 from kohtaamo.competences.training import units_for
 from kohtaamo.core.pdf import render_pdf
-from kohtaamo.core.reference import reference_dir
 from kohtaamo.geo.models import Municipality, Region, SubRegion
-from kohtaamo.insights.labour import OccupationPicture, occupation_picture
+from kohtaamo.insights.labour import OccupationPicture
+from kohtaamo.insights.situation import occupation_picture
 from kohtaamo.mappings.enums import Horizon, NeedPurpose
 from kohtaamo.mappings.models import CompetenceMapping, CompetenceNeed, PlannedHire
 from kohtaamo.profiles import build
@@ -451,7 +451,7 @@ def _present(scope: Scope, area: Area | None, profile: build.Profile) -> Occupat
         unasked_essentials=[
             (u.uri, labels.get(u.uri, u.uri), u.occupations) for u in profile.unasked_essentials
         ],
-        picture=occupation_picture(reference_dir() / "labour", scope.isco) if scope.isco else None,
+        picture=occupation_picture(scope.isco) if scope.isco else None,
     )
 
 

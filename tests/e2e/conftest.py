@@ -59,6 +59,7 @@ SETUP_COMMANDS = [
     ["import_geo", "-v0"],
     ["import_taxonomy", "-v0"],
     ["import_qualifications", "-v0"],
+    ["import_labour_stats", "-v0"],
     ["load_demo", "--force", "-v0"],
 ]
 

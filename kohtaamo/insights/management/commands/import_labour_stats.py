@@ -25,7 +25,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Employment service statistics: {report.rows} rows "
             f"({report.first_month:%Y-%m}–{report.last_month:%Y-%m}, {report.areas} areas); "
-            f"{report.added} added, {report.updated} updated."
+            f"{report.added} added, {report.updated} updated; hidden to protect privacy: "
+            f"{report.unemployed_hidden} counts of unemployed, {report.vacancies_hidden} of "
+            "vacancies."
             if report.rows
             else "Employment service statistics: no rows."
         )
