@@ -7,9 +7,14 @@ Definitions (the bottleneck pages and the API use these words):
 * the person lacks a checked requirement when it is not met by the rule of score.is_met (a
   mandatory one only by holding it, any other from met_threshold of credit on);
 * a near match is a person and a vacancy within the person's reach (pairs.reachable) where the
-  vacancy is not suitable now (score < `suitable`, 0.25 as elsewhere), the person lacks one to
-  `max_gaps` (2) of its checked requirements, and the vacancy would be suitable once the person
-  held all of those (unlock.with_offer: each as a confirmed certificate);
+  vacancy is not suitable now (score < `suitable`, 0.25 as elsewhere) and would be suitable
+  once the person held one or two (`max_gaps`) more of its checked requirements
+  (unlock.with_offer: each as a confirmed certificate), either
+  - all the checked requirements the person lacks, when they are one or two, or
+  - the mandatory ones the person lacks, when they are one or two and the person meets at
+    least half of the other checked requirements: the matching engine's kind of near match
+    (pairs.is_near), where a missing licence keeps an otherwise good pair down (the other gaps
+    are ones the vacancy can live with);
 * its gaps are those one or two requirements.
 
 Efficiency: the checked requirements each person lacks are counted for every pair at once as
@@ -67,12 +72,14 @@ def near_matches(
     for start in range(0, len(people), BLOCK):
         stop = min(start + BLOCK, len(people))
         counts = lacking_counts(index, matrices, start, stop)
+        mandatory = lacking_mandatory_counts(index, matrices, start, stop)
         within = reachable(people[start:stop], vacancies, index.params.distance_tolerance)
-        candidates = within & (counts >= 1) & (counts <= max_gaps)
+        few = ((counts >= 1) & (counts <= max_gaps)) | ((mandatory >= 1) & (mandatory <= max_gaps))
+        candidates = within & few
         for offset in np.flatnonzero(candidates.any(axis=1)):
             i = start + int(offset)
             rows = np.flatnonzero(candidates[offset])
-            found += _person_near(index, i, people[i], vacancies, checked, rows, suitable)
+            found += _person_near(index, i, people[i], vacancies, checked, rows, suitable, max_gaps)
     return found
 
 
@@ -89,6 +96,15 @@ def lacking_counts(index: MatchIndex, matrices, start: int, stop: int) -> np.nda
     met = (pe @ soft.T).toarray() + (held @ mandatory.T).toarray()
     asked = np.asarray(soft.sum(axis=1)).ravel() + np.asarray(mandatory.sum(axis=1)).ravel()
     return np.rint(asked[None, :] - met).astype(np.int64)
+
+
+def lacking_mandatory_counts(index: MatchIndex, matrices, start: int, stop: int) -> np.ndarray:
+    """people[start:stop] x vacancies: how many mandatory requirements each person lacks."""
+    _soft, mandatory = matrices
+    held = index.p[start:stop].tocsr(copy=True)
+    held.data = (held.data > 0).astype(np.float64)
+    asked = np.asarray(mandatory.sum(axis=1)).ravel()
+    return np.rint(asked[None, :] - (held @ mandatory.T).toarray()).astype(np.int64)
 
 
 def checked_matrices(index: MatchIndex, checked: list[dict[str, bool]]):
@@ -120,14 +136,29 @@ def lacking(
     return tuple(gaps)
 
 
-def _person_near(index, i, person, vacancies, checked, rows, suitable) -> list[NearMatch]:
+def _closable(gaps: tuple[str, ...], checked: dict[str, bool], max_gaps: int) -> tuple[str, ...]:
+    """The gaps a near match is tried with: all of them when few, else the mandatory ones when
+    few and the person meets at least half of the other checked requirements (a pair that
+    only a card keeps down, not one where the card is all the person would have)."""
+    if len(gaps) <= max_gaps:
+        return gaps
+    mandatory = tuple(uri for uri in gaps if checked[uri])
+    others = sum(1 for is_mandatory in checked.values() if not is_mandatory)
+    if len(mandatory) > max_gaps or 2 * (len(gaps) - len(mandatory)) > others:
+        return ()
+    return mandatory
+
+
+def _person_near(index, i, person, vacancies, checked, rows, suitable, max_gaps) -> list[NearMatch]:
     """One person's near matches among candidate rows (each with one or two gaps)."""
     pe_row = index.pe[i].toarray()[0]
     held_row = index.p[i].toarray()[0]
     now = score_candidates(index, person, [vacancies[j] for j in rows], rows, pe_row=pe_row)
     by_gaps: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for j in rows[now.score < suitable].tolist():
-        by_gaps[lacking(index, pe_row, held_row, checked[j])].append(j)
+        gaps = _closable(lacking(index, pe_row, held_row, checked[j]), checked[j], max_gaps)
+        if gaps:
+            by_gaps[gaps].append(j)
     found = []
     for gaps, group in by_gaps.items():
         after = score_candidates(

@@ -68,6 +68,26 @@ def test_a_vacancy_three_requirements_away_is_not_counted():
     assert _near([_person(A, B)], [THREE_GAPS]) == []
 
 
+def test_a_missing_licence_is_the_gap_when_only_the_licence_keeps_the_vacancy_down():
+    """The matching engine's near match: the person meets most of it, the mandatory card is
+    what keeps the score down, and two other essentials the vacancy can live without."""
+    card_first = _vacancy(
+        _essential(A),
+        _essential(B),
+        _essential(C),
+        _essential(X),
+        _essential(Y),
+        _essential(CARD, mandatory=True),
+    )
+    assert _near([_person(A, B, C)], [card_first]) == [NearMatch(0, 0, (CARD,))]
+
+
+def test_three_missing_licences_are_not_a_near_match():
+    cards = [f"urn:kohtaamo:licence:card-{n}" for n in range(3)]
+    three = _vacancy(_essential(A), _essential(B), *(_essential(c, mandatory=True) for c in cards))
+    assert _near([_person(A, B)], [three]) == []
+
+
 def test_a_suitable_vacancy_is_not_a_near_match():
     assert _near([_person(A, B)], [FITS, ONE_GAP]) == [NearMatch(0, 1, (CARD,))]
 
