@@ -23,7 +23,7 @@ from kohtaamo.mappings.enums import Horizon
 from kohtaamo.matches import training
 from kohtaamo.organisations.services import active_memberships
 
-from .training_impact import AreaOut, CourseImpactOut, Message, _offer
+from .training_impact import AreaOut, CourseImpactOut, Message, offer_out
 
 router = Router(tags=["insights"])
 
@@ -121,7 +121,7 @@ def region_bottlenecks(request: HttpRequest, code: str, query: Query[Bottlenecks
         "computed_at": found.computed_at,
         "missing": [row.__dict__ for row in found.rows],
         "courses": [
-            _offer(c.offer, None)
+            offer_out(c.offer, None)
             | {"people": c.people, "matches": c.matches, "suppressed": c.suppressed}
             for c in impact.courses
         ],

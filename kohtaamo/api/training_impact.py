@@ -98,7 +98,7 @@ def client_training(request: HttpRequest, public_id: UUID, query: Query[Training
         raise HttpError(404, "No such job seeker")
     return [
         {
-            "offer": _offer(course.offer, course.days_to_close),
+            "offer": offer_out(course.offer, course.days_to_close),
             "unlocks": course.unlocks,
             "vacancies": [{"public_id": v.public_id, "title": v.title} for v in course.vacancies],
             "closes": [uri for uri, _label in course.closes],
@@ -129,7 +129,7 @@ def region_training_impact(request: HttpRequest, code: str, query: Query[Trainin
         "area": {"code": area.code, "name": area.name},
         "computed_at": impact.computed_at,
         "courses": [
-            _offer(c.offer, None)
+            offer_out(c.offer, None)
             | {"people": c.people, "matches": c.matches, "suppressed": c.suppressed}
             for c in impact.courses
         ],
@@ -140,7 +140,8 @@ def region_training_impact(request: HttpRequest, code: str, query: Query[Trainin
     }
 
 
-def _offer(offer, days_to_close: int | None) -> dict:
+def offer_out(offer, days_to_close: int | None) -> dict:
+    """A course as the training-impact and bottleneck answers give it."""
     if days_to_close is None:
         days_to_close = offer.days_to_close(timezone.localdate())
     return {

@@ -51,3 +51,24 @@ def resolve_area(code: str) -> Area:
                 SUB_REGION_PREFIX + sub.code, sub.code, "sub_region", sub.name, sub.region.code
             )
     raise UnknownArea(f"No region or sub-region with the code {code!r}")
+
+
+def areas_of_municipalities() -> dict[int, tuple[str, str]]:
+    """Municipality pk -> (its region's key, its sub-region's key): where a person living there
+    is counted in the area totals (training impact, bottlenecks)."""
+    from .models import Municipality
+
+    return {
+        pk: (REGION_PREFIX + region, SUB_REGION_PREFIX + sub)
+        for pk, region, sub in Municipality.objects.values_list(
+            "pk", "region__code", "sub_region__code"
+        )
+    }
+
+
+def sub_regions_of_regions() -> dict[str, list[str]]:
+    """Region key -> its sub-regions' keys, for protecting a region's counts with its parts."""
+    found: dict[str, list[str]] = {}
+    for sub, region in SubRegion.objects.values_list("code", "region__code"):
+        found.setdefault(REGION_PREFIX + region, []).append(SUB_REGION_PREFIX + sub)
+    return found

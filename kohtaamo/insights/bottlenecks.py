@@ -30,8 +30,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kohtaamo.core.i18n import localized
-from kohtaamo.geo.areas import REGION_PREFIX, SUB_REGION_PREFIX, Area
-from kohtaamo.geo.models import Municipality, SubRegion
+from kohtaamo.geo.areas import Area, areas_of_municipalities, sub_regions_of_regions
 from kohtaamo.matching.gaps import NearMatch, near_matches
 from kohtaamo.taxonomy.models import Concept
 from kohtaamo.taxonomy.search import display_labels
@@ -160,35 +159,19 @@ def store_bottlenecks(today: date | None = None, *, loaded=None) -> int:
         near = near_matches(
             index, [p.person for p in people], [v.vacancy for v in vacancies], LIMITS.near_potential
         )
-    areas = _areas_of_municipalities()
+    areas = areas_of_municipalities()
     tally = tally_near(
         near, [areas.get(p.municipality_id) for p in people], _vacancy_groups(vacancies)
     )
     now = timezone.now()
     rows = [
         AreaBottleneck(computed_at=now, **row.__dict__)
-        for row in protected_rows(tally, _sub_regions())
+        for row in protected_rows(tally, sub_regions_of_regions())
     ]
     with transaction.atomic():
         AreaBottleneck.objects.all().delete()
         AreaBottleneck.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
-
-
-def _areas_of_municipalities() -> dict[int, tuple[str, str]]:
-    return {
-        pk: (REGION_PREFIX + region, SUB_REGION_PREFIX + sub)
-        for pk, region, sub in Municipality.objects.values_list(
-            "pk", "region__code", "sub_region__code"
-        )
-    }
-
-
-def _sub_regions() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = defaultdict(list)
-    for sub, region in SubRegion.objects.values_list("code", "region__code"):
-        found[REGION_PREFIX + region].append(SUB_REGION_PREFIX + sub)
-    return dict(found)
 
 
 def _vacancy_groups(vacancies) -> list[str]:

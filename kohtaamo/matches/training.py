@@ -31,9 +31,10 @@ from kohtaamo.geo.areas import (  # noqa: F401 - resolve_area, UnknownArea: the 
     SUB_REGION_PREFIX,
     Area,
     UnknownArea,
+    areas_of_municipalities,
     resolve_area,
+    sub_regions_of_regions,
 )
-from kohtaamo.geo.models import Municipality, SubRegion
 from kohtaamo.matching.unlock import AreaTally, OfferPlace, Unlock, prepare, protect, unlocks_for
 from kohtaamo.taxonomy.search import display_labels
 from kohtaamo.training.models import TrainingOffer
@@ -136,7 +137,7 @@ def store_area_impact(today: date | None = None, *, loaded=None) -> int:
     tallies: dict[str, AreaTally] = defaultdict(AreaTally)
     if people and vacancies and offers:
         context = prepare(index, [v.vacancy for v in vacancies], offers, LIMITS.near_potential)
-        areas = _areas_of_municipalities()
+        areas = areas_of_municipalities()
         for i, row in enumerate(people):
             keys = areas.get(row.municipality_id)
             if keys is None:
@@ -153,15 +154,6 @@ def store_area_impact(today: date | None = None, *, loaded=None) -> int:
     return len(courses) + len(gaps)
 
 
-def _areas_of_municipalities() -> dict[int, tuple[str, str]]:
-    return {
-        pk: (REGION_PREFIX + region, SUB_REGION_PREFIX + sub)
-        for pk, region, sub in Municipality.objects.values_list(
-            "pk", "region__code", "sub_region__code"
-        )
-    }
-
-
 def _protected_rows(tallies: dict[str, AreaTally], offers: list[OfferPlace]):
     """The rows to store: for each region, each course's and gap's counts in the region and
     its sub-regions, protected together."""
@@ -172,13 +164,11 @@ def _protected_rows(tallies: dict[str, AreaTally], offers: list[OfferPlace]):
         )
     )
     offer_ids = {str(k): v for k, v in offer_ids.items()}
-    subs_of: dict[str, list[str]] = defaultdict(list)
-    for sub, region in SubRegion.objects.values_list("code", "region__code"):
-        subs_of[REGION_PREFIX + region].append(SUB_REGION_PREFIX + sub)
+    subs_of = sub_regions_of_regions()
     courses, gaps = [], []
     empty = AreaTally()
     for region in sorted(k for k in tallies if k.startswith(REGION_PREFIX)):
-        areas = [region, *sorted(subs_of[region])]
+        areas = [region, *sorted(subs_of.get(region, []))]
         parts = [tallies.get(a, empty) for a in areas]
         for n in sorted({n for t in parts for n in t.people}):
             counts = [t.people.get(n, 0) for t in parts]
