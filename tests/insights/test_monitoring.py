@@ -173,7 +173,7 @@ def test_the_analyst_sees_two_projects_side_by_side(login, cohort, second_projec
     row = body.split('id="monitoring-indicator-entered"')[1].split("</tr>")[0]
     assert 'data-project="S30634" data-column="total">108<' in row
     # The two participants of TEST902 are too few to show.
-    assert 'data-project="TEST902" data-column="total"><span aria-hidden="true">*' in row
+    assert 'data-project="TEST902" data-column="total"><span class="count-hidden">' in row
     assert "Employment after a step of the path" in body
 
 

@@ -1,5 +1,8 @@
 from django import template
+from django.template.base import render_value_in_context
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.taxonomy.enums import SearchKind
@@ -58,3 +61,25 @@ def current_section(context, *prefixes: str) -> str:
     match = getattr(context.get("request"), "resolver_match", None)
     name = getattr(match, "url_name", "") or ""
     return mark_safe(' aria-current="page"') if name.startswith(prefixes) else ""  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def count(context, value, hidden=None):
+    """A published count, or the product's one mark for a withheld count: an asterisk that
+    screen readers read as "not shown".
+
+    The mark never says "fewer than 5": a count may be withheld only so that a small one beside
+    it cannot be worked out, and then it is not small. `hidden` defaults to `value is None`;
+    pass it when None means "no data" (shown as a dash).
+    """
+    if hidden is None:
+        hidden = value is None
+    if hidden:
+        return format_html(
+            '<span class="count-hidden"><span aria-hidden="true">*</span>'
+            '<span class="visually-hidden">{}</span></span>',
+            gettext("not shown"),
+        )
+    if value is None:
+        return "–"
+    return render_value_in_context(value, context)
