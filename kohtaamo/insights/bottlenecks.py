@@ -139,21 +139,10 @@ def store_bottlenecks(today: date | None = None, *, loaded=None) -> int:
     protected and stored (replacing the previous rows); returns the number of rows written.
 
     `loaded`: (people, vacancies, index) that recompute_all has just built for the same day."""
-    from kohtaamo.matches.inputs import (
-        load_people,
-        load_vacancies,
-        matchable_clients,
-        matchable_vacancies,
-    )
-    from kohtaamo.matches.services import LIMITS, build
+    from kohtaamo.matches.services import LIMITS, load_population
 
     today = today or timezone.localdate()
-    if loaded is None:
-        people = load_people(matchable_clients())
-        vacancies = load_vacancies(matchable_vacancies())
-        index = build(people, vacancies, today) if people and vacancies else None
-    else:
-        people, vacancies, index = loaded
+    people, vacancies, index = loaded or load_population(today)
     near = []
     if people and vacancies:
         near = near_matches(

@@ -130,6 +130,35 @@ class BarChart:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Column:
+    label: str  # under the column
+    value: float
+    text: str  # the value as shown, above the column
+    x: float
+    y: float
+    width: float
+    height: float
+    centre: float  # x of both labels
+    value_y: float
+
+
+@dataclass(frozen=True)
+class ColumnChart:
+    width: int
+    height: int
+    box: Box
+    columns: list[Column]
+    ticks: list[Tick]  # along the y axis
+    colour: str = COLOURS[0]
+    text: str = TEXT
+    grid: str = GRID
+
+    @property
+    def label_y(self) -> float:
+        return self.box.bottom + 18
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values (1, 2, 2.5 or 5 × 10^k apart) covering low..high."""
     if high <= low:
@@ -330,3 +359,35 @@ def bar_chart(
         [Tick(x(v), number(v)) for v in values],
         None if reference is None else x(reference),
     )
+
+
+def column_chart(
+    rows: Sequence[tuple[str, float]],
+    *,
+    top: float = 0,
+    width: int = 600,
+    height: int = 220,
+    colour: str = COLOURS[0],
+) -> ColumnChart:
+    """Vertical columns, one per row (label, value), on a scale from zero to at least `top`:
+    for a few values in time order, such as a month-by-month estimate, where the scale should
+    show the whole (all the workers) and not only the largest value."""
+    box = Box(48, MARGIN["top"], width - 8, height - 30)
+    values = nice_ticks(0, max([v for _l, v in rows] + [top, 1]), count=4)
+    y = _scale(0, values[-1], box.bottom, box.top)
+    step = box.width / max(len(rows), 1)
+    columns = [
+        Column(
+            label,
+            value,
+            number(value),
+            round(box.left + n * step + step * 0.15, 1),
+            y(value),
+            round(step * 0.7, 1),
+            round(box.bottom - y(value), 1),
+            round(box.left + n * step + step / 2, 1),
+            round(y(value) - 4, 1),
+        )
+        for n, (label, value) in enumerate(rows)
+    ]
+    return ColumnChart(width, height, box, columns, [Tick(y(v), number(v)) for v in values], colour)

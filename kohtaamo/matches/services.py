@@ -82,18 +82,25 @@ def _kept(pair: PairScore) -> bool:
     return pair.person_best or pair.person_near or pair.vacancy_best or pair.vacancy_near
 
 
+def load_population(today: date | None = None) -> tuple[list, list, MatchIndex | None]:
+    """Every matchable person and open vacancy, and their index for the day (None when either
+    side is empty): what a full run scores and what the area tallies (training impact,
+    bottlenecks) count, loaded once when they run together."""
+    people = load_people(matchable_clients())
+    vacancies = load_vacancies(matchable_vacancies())
+    index = build(people, vacancies, today) if people and vacancies else None
+    return people, vacancies, index
+
+
 def recompute_all(today: date | None = None) -> MatchRun:
     """Every active job seeker against every open vacancy; replaces all stored matches."""
     from .signals import discard_pending
 
     discard_pending()
     started = time.perf_counter()
-    people = load_people(matchable_clients())
-    vacancies = load_vacancies(matchable_vacancies())
+    people, vacancies, index = load_population(today)
     pairs: list[PairScore] = []
-    index = None
-    if people and vacancies:
-        index = build(people, vacancies, today)
+    if index is not None:
         pairs = score_pairs(index, [p.person for p in people], [v.vacancy for v in vacancies])
     now = timezone.now()
     rows = [_stored(p, people, vacancies, now) for p in pairs if _kept(p)]

@@ -41,9 +41,8 @@ from kohtaamo.training.models import TrainingOffer
 from kohtaamo.training.services import upcoming_offer_facts
 from kohtaamo.vacancies.models import Vacancy
 
-from .inputs import load_people, load_vacancies, matchable_clients, matchable_vacancies
 from .models import AreaCourseImpact, AreaGapImpact
-from .services import LIMITS, build, index_for_client
+from .services import LIMITS, index_for_client, load_population
 
 # Areas --------------------------------------------------------------------------------------
 
@@ -127,12 +126,7 @@ def store_area_impact(today: date | None = None, *, loaded=None) -> int:
     `loaded`: (people, vacancies, index) that recompute_all has just built for the same day,
     so that they are not loaded and built twice."""
     today = today or timezone.localdate()
-    if loaded is None:
-        people = load_people(matchable_clients())
-        vacancies = load_vacancies(matchable_vacancies())
-        index = build(people, vacancies, today) if people and vacancies else None
-    else:
-        people, vacancies, index = loaded
+    people, vacancies, index = loaded or load_population(today)
     offers = offer_places(today)
     tallies: dict[str, AreaTally] = defaultdict(AreaTally)
     if people and vacancies and offers:

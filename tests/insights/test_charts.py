@@ -89,3 +89,16 @@ def test_bars_and_a_connected_scatter():
     assert line.point_labels == ("2019", "2021") and len(line.points) == 2
     html = render_to_string("insights/_chart_figure.html", {"chart": scatter})
     assert html.count("<circle") == 2 and ">2021</text>" in html
+
+
+def test_columns_stand_on_a_scale_of_the_whole_not_only_the_largest_value():
+    chart = charts.column_chart([("1", 10), ("2", 40), ("3", 80)], top=150)
+    assert [t.label for t in chart.ticks] == ["0", "50", "100", "150"]
+    first, _second, third = chart.columns
+    assert third.height == round(first.height * 8, 1)  # heights in proportion to the values
+    assert third.y + third.height == chart.box.bottom  # every column stands on the axis
+    assert third.y > chart.box.top  # 80 of 150 reaches about half-way, not the top
+    assert first.x < third.x and third.value_y < third.y  # in order, value above the column
+    assert charts.column_chart([("1", 10), ("2", 40)], top=150) == charts.column_chart(
+        [("1", 10), ("2", 40)], top=150
+    )

@@ -19,15 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kohtaamo.core.pdf import pdf_response, render_pdf
-from kohtaamo.insights import scenario_model
+from kohtaamo.insights import charts
 from kohtaamo.insights import scenario_services as services
 from kohtaamo.insights.models import Scenario
 from kohtaamo.insights.scenarios import labelled
 from kohtaamo.www.esf.forms import form_errors
 from kohtaamo.www.insights.scenario_forms import ScenarioForm
-
-CHART_WIDTH, CHART_HEIGHT = 600, 220
-CHART_LEFT, CHART_BOTTOM, CHART_TOP = 48, 190, 16
 
 
 def _staff(request) -> None:
@@ -151,7 +148,7 @@ def _context(request, scenario: Scenario) -> dict:
             for row in result.get("occupations", [])
             for course in row.get("courses", [])
         ],
-        "chart": reemployment_chart(result.get("reemployed_estimate") or [], scenario.workers),
+        "chart": _reemployment_chart(result.get("reemployed_estimate") or [], scenario.workers),
         "minimum": result.get("minimum", 5),
     }
 
@@ -160,41 +157,13 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def reemployment_chart(values: list[int], workers: int) -> dict | None:
-    """Bar geometry of the cumulative re-employment estimate (SVG presentation attributes
-    only: the strict CSP allows no style attributes)."""
+def _reemployment_chart(values: list[int], workers: int) -> dict | None:
+    """The cumulative estimate by month after the date, on a scale of all the workers."""
     if not values:
         return None
-    top = max(workers, max(values), 1)
-    height = CHART_BOTTOM - CHART_TOP
-    step = (CHART_WIDTH - CHART_LEFT - 8) / len(values)
-    bars = []
-    for n, value in enumerate(values):
-        h = round(height * value / top, 1)
-        bars.append(
-            {
-                "month": n + 1,
-                "value": value,
-                "x": round(CHART_LEFT + n * step + step * 0.15, 1),
-                "y": round(CHART_BOTTOM - h, 1),
-                "width": round(step * 0.7, 1),
-                "height": h,
-                "label_x": round(CHART_LEFT + n * step + step / 2, 1),
-                "label_y": round(CHART_BOTTOM - h - 4, 1),
-            }
-        )
-    ticks = [
-        {"value": v, "y": round(CHART_BOTTOM - height * v / top, 1)}
-        for v in sorted({0, scenario_model.round5(top / 2), top})
-    ]
+    rows = [(str(month), value) for month, value in enumerate(values, start=1)]
     return {
-        "bars": bars,
-        "ticks": ticks,
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "left": CHART_LEFT,
-        "bottom": CHART_BOTTOM,
-        "axis_y": CHART_BOTTOM + 18,
+        "columns": charts.column_chart(rows, top=workers),
         "last": values[-1],
         "workers": workers,
     }
