@@ -126,6 +126,10 @@ def test_pelkosenniemi_and_savukoski_vacancies_are_hidden_together(login, in_eng
     client = login("rovaniemi.coordinator")
     html = client.get("/regions/KU583/situation/").content.decode()
     assert cell(html, "all", "2015-06", "vacancies") == "*"
+    rows = csv_rows(client.get("/regions/KU583/situation.csv"))
+    (june,) = [r for r in rows if r["table"] == "series" and r["month"] == "2015-06"]
+    assert (june["vacancies"], june["vacancies_suppressed"]) == ("", "true")
+    assert june["unemployed"] and june["unemployed_suppressed"] == "false"
     api = client.get("/api/v1/regions/KU742/situation?from=2015-06&to=2015-06").json()
     point = api["series"][0]["points"][0]
     assert (point["vacancies"], point["vacancies_suppressed"], point["tension"]) == (

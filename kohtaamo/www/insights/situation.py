@@ -303,13 +303,14 @@ def _peak_text(values: list[float | None], months: list[str]) -> str:
 
 CSV_COLUMNS = (
     "table", "area", "occupation", "label", "month", "unemployed", "vacancies", "tension",
-    "unemployed_mean", "vacancies_mean",
+    "unemployed_mean", "vacancies_mean", "unemployed_suppressed", "vacancies_suppressed",
 )  # fmt: skip
 
 
 def situation_csv(request, code):
     """Every number of the page in long format: `table` says which (series, shortage,
-    surplus, seasonal, yearly); a hidden count is empty, with the same rows as the page."""
+    surplus, seasonal, yearly); a hidden count is empty, with the same rows as the page, and
+    the series rows say in `*_suppressed` whether an empty count is withheld or not published."""
     page = _page(request, code)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="situation-{page.area.code}.csv"'
@@ -320,22 +321,27 @@ def situation_csv(request, code):
     return response
 
 
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
 def csv_rows(page: Page):
     area = page.area.code
     for one in page.series:
         for p in one.points:
             yield ("series", area, one.occupation, one.label, f"{p.month:%Y-%m}", p.unemployed,
-                   p.vacancies, p.tension, None, None)  # fmt: skip
+                   p.vacancies, p.tension, None, None, _flag(p.unemployed_suppressed),
+                   _flag(p.vacancies_suppressed))  # fmt: skip
     if page.ranking:
         month = f"{page.ranking.last:%Y-%m}"
         for kind in ("shortage", "surplus"):
             for t in getattr(page.ranking, kind):
                 yield (kind, area, t.occupation, t.label, month, t.unemployed, t.vacancies,
-                       t.tension, None, None)  # fmt: skip
+                       t.tension, None, None, None, None)  # fmt: skip
     main = page.series[0]
     for m in picture.seasonal_profile(main.points):
         yield ("seasonal", area, main.occupation, main.label, f"{m.key:02d}", None, None, None,
-               m.unemployed_mean, m.vacancies_mean)  # fmt: skip
+               m.unemployed_mean, m.vacancies_mean, None, None)  # fmt: skip
     for m in picture.yearly(main.points):
         yield ("yearly", area, main.occupation, main.label, str(m.key), None, None, None,
-               m.unemployed_mean, m.vacancies_mean)  # fmt: skip
+               m.unemployed_mean, m.vacancies_mean, None, None)  # fmt: skip
