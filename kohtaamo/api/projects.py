@@ -67,11 +67,20 @@ class Message(Schema):
     detail: str
 
 
+PERIOD_RULE = (
+    " A shorter period than the whole project only for the project's own staff (record keepers"
+    " of the running organisation) and record keepers who see all its participants (422"
+    " otherwise): two periods could be compared to single out a few people."
+)
+
+
 class PeriodQuery(Schema):
     start: str | None = Field(
-        None, alias="from", description="YYYY-MM-DD; default the project's start"
+        None, alias="from", description="YYYY-MM-DD; default the project's start." + PERIOD_RULE
     )
-    end: str | None = Field(None, alias="to", description="YYYY-MM-DD; default the project's end")
+    end: str | None = Field(
+        None, alias="to", description="YYYY-MM-DD; default the project's end." + PERIOD_RULE
+    )
 
 
 @router.get("", response=list[ProjectOut], summary="EU social fund projects the caller may see")
@@ -93,7 +102,7 @@ def project_indicators(request: HttpRequest, public_id: UUID, period: Query[Peri
     who entered within the period; exits, statuses at exit, licences and new businesses those
     who left within it. Bad dates give 422 naming the query parameter."""
     project = _project_or_404(request, public_id)
-    start, end = _period(project, period)
+    start, end = _period(request, project, period)
     table = services.indicator_table(project, start, end)
     with transaction.atomic():
         audit.record(
@@ -123,7 +132,7 @@ def project_indicators_xlsx(request: HttpRequest, public_id: UUID, period: Query
     """The same table as `/indicators` in a spreadsheet, with the project and period on top
     and the notes on counting and suppression below. The export is audited."""
     project = _project_or_404(request, public_id)
-    start, end = _period(project, period)
+    start, end = _period(request, project, period)
     content, kind, name = services.export_indicators(
         actor=request.user,
         project=project,
@@ -149,9 +158,10 @@ def _project_or_404(request, public_id: UUID) -> Project:
     return project
 
 
-def _period(project: Project, period: PeriodQuery) -> tuple[date, date]:
+def _period(request, project: Project, period: PeriodQuery) -> tuple[date, date]:
+    free = perms.may_choose_period(request.user, project)
     try:
-        return services.parse_period(project, period.start, period.end)
+        return services.parse_period(project, period.start, period.end, free=free)
     except DjangoValidationError as exc:
         raise NinjaValidationError(
             [

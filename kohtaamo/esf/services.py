@@ -342,14 +342,25 @@ XLSX_HEADER_ROW = 7  # the row of the column headings in `indicators_xlsx`
 # Periods ------------------------------------------------------------------------------------
 
 
-def parse_period(project: Project, start_text: str | None, end_text: str | None):
+def parse_period(
+    project: Project, start_text: str | None, end_text: str | None, *, free: bool = True
+):
     """(start, end) from YYYY-MM-DD texts, the whole project by default. Raises
-    ValidationError keyed by "from" / "to" naming what is wrong."""
+    ValidationError keyed by "from" / "to" naming what is wrong. Unless `free`
+    (`perms.may_choose_period`), only the whole project is given."""
     errors = {}
     start = _parse_day(start_text, project.start_date, "from", errors)
     end = _parse_day(end_text, project.end_date, "to", errors)
     if not errors and end < start:
         errors["to"] = _("The end of the period cannot be before its start.")
+    if not errors and not free:
+        for key, day, whole in (("from", start, project.start_date), ("to", end, project.end_date)):
+            if day != whole:
+                errors[key] = _(
+                    "Only the whole project's indicators are given here: two shorter periods "
+                    "could be compared to single out a few people. A period is chosen by the "
+                    "project's own staff."
+                )
     if errors:
         raise ValidationError(errors)
     return start, end

@@ -47,8 +47,11 @@ def detail(request, public_id):
     """The indicator table for the chosen period (default: the whole project)."""
     project = _project(request, public_id)
     form = PeriodForm(request.GET or None)
+    free = perms.may_choose_period(request.user, project)
     try:
-        start, end = services.parse_period(project, request.GET.get("from"), request.GET.get("to"))
+        start, end = services.parse_period(
+            project, request.GET.get("from"), request.GET.get("to"), free=free
+        )
     except ValidationError as exc:
         for key, errors in exc.message_dict.items():
             form.add_error({"from": "start", "to": "end"}[key], errors)
@@ -68,6 +71,7 @@ def detail(request, public_id):
         "suppression_note": services.SUPPRESSION_NOTE,
         "counting_note": services.COUNTING_NOTE,
         "keeps_records": keeps,
+        "may_choose_period": free,
         "period_query": f"from={start.isoformat()}&to={end.isoformat()}",
         "partners": list(project.partners.order_by("name")),
     }
@@ -240,7 +244,12 @@ def indicators_csv(request, public_id):
 def _export(request, public_id, fmt: str) -> HttpResponse:
     project = _project(request, public_id)
     try:
-        start, end = services.parse_period(project, request.GET.get("from"), request.GET.get("to"))
+        start, end = services.parse_period(
+            project,
+            request.GET.get("from"),
+            request.GET.get("to"),
+            free=perms.may_choose_period(request.user, project),
+        )
     except ValidationError as exc:
         return HttpResponse(" ".join(exc.messages), status=400, content_type="text/plain")
     content, kind, name = services.export_indicators(
