@@ -28,6 +28,19 @@ def _urls(project) -> dict[str, str]:
     }
 
 
+def _kemi_joins(project, kemi) -> None:
+    """Kemi becomes a partner with one participant of its own, whom Rovaniemi does not see."""
+    project.partners.add(kemi)
+    Participant.objects.create(
+        project=project,
+        client=ClientFactory(organisation=kemi, gender="female", birth_year=1990),
+        gender="female",
+        age_at_entry=35,
+        entry_date=date(2025, 6, 1),
+        entry_status="unemployed",
+    )
+
+
 def test_the_analyst_gets_the_whole_project_and_no_shorter_period(
     login, user, project, participants, in_english
 ):
@@ -56,15 +69,7 @@ def test_a_partner_that_sees_only_its_own_job_seekers_gets_the_whole_project(
 ):
     coach = user("rovaniemi.coach")  # Rovaniemi is a partner; every participant is Rovaniemi's
     assert may_choose_period(coach, project)
-    project.partners.add(kemi)
-    Participant.objects.create(
-        project=project,
-        client=ClientFactory(organisation=kemi, gender="female", birth_year=1990),
-        gender="female",
-        age_at_entry=35,
-        entry_date=date(2025, 6, 1),
-        entry_status="unemployed",
-    )
+    _kemi_joins(project, kemi)
     assert not may_choose_period(coach, project)  # Kemi's participant is not Rovaniemi's
     assert not may_choose_period(user("kemi.coordinator"), project)
     response = login("kemi.coordinator").get(f"{_urls(project)['api']}?{SHORT}")
@@ -73,15 +78,7 @@ def test_a_partner_that_sees_only_its_own_job_seekers_gets_the_whole_project(
 
 def test_the_projects_own_staff_choose_any_period(login, user, project, participants, kemi):
     # The coordinator is a member of the running organisation too: the project's own staff.
-    project.partners.add(kemi)
-    Participant.objects.create(
-        project=project,
-        client=ClientFactory(organisation=kemi, gender="male", birth_year=1980),
-        gender="male",
-        age_at_entry=45,
-        entry_date=date(2025, 6, 1),
-        entry_status="unemployed",
-    )
+    _kemi_joins(project, kemi)
     assert may_choose_period(user("rovaniemi.coordinator"), project)
     response = login("rovaniemi.coordinator").get(f"{_urls(project)['api']}?{SHORT}")
     assert response.status_code == 200

@@ -59,6 +59,9 @@ def test_the_closure_page_shows_the_estimate_and_training_needs(login, in_englis
     last = result["reemployed_estimate"][-1]
     assert f"About {last} of the 150 workers re-employed within 12 months" in html
     assert 'role="img"' in html and "<figcaption" in html
+    chart = html[html.index('id="scenario-reemployment"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert chart.count("<rect") == len(result["reemployed_estimate"])  # a column a month
     assert 'id="scenario-gaps"' in html
     assert "warehouse worker" in html
     assert 'id="scenario-edit-link"' in html

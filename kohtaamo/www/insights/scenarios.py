@@ -163,7 +163,7 @@ def _reemployment_chart(values: list[int], workers: int) -> dict | None:
         return None
     rows = [(str(month), value) for month, value in enumerate(values, start=1)]
     return {
-        "columns": charts.column_chart(rows, top=workers),
+        "drawing": charts.column_chart(rows, top=workers),
         "last": values[-1],
         "workers": workers,
     }
